@@ -1,0 +1,49 @@
+package eu.creditbridge.issuer.application;
+
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.issuer.domain.IssuedCredential;
+import eu.creditbridge.issuer.domain.OutboxEntry;
+import eu.creditbridge.issuer.domain.Revocation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where issued credentials and the events they owe partners are kept. Every change is one atomic
+ * write to one credential, so a state change and its event are stored together or not at all.
+ */
+public interface CredentialStore {
+
+    /** Stores a new credential with its pending events; false if a credential with that id exists. */
+    boolean insert(IssuedCredential credential);
+
+    Optional<IssuedCredential> find(CredentialId id);
+
+    boolean exists(CredentialId id);
+
+    /** A learner's credentials, newest first, one page at a time. */
+    List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size);
+
+    /**
+     * Revokes a credential that is still ISSUED, appending its revocation event. False when it is not
+     * ISSUED any more (someone revoked it first): the condition makes the change happen once.
+     */
+    boolean recordRevocation(CredentialId id, Revocation revocation, OutboxEntry event);
+
+    /** Ids of credentials with events not yet published, oldest first. */
+    List<CredentialId> withUnpublishedEvents(int limit);
+
+    /**
+     * Takes the publishing lease on a credential, so one relay at a time publishes its events in
+     * order. Empty when another relay holds an unexpired lease, or the credential does not exist.
+     */
+    Optional<IssuedCredential> leaseForPublishing(CredentialId id, UUID leaseToken, Instant now, Instant leaseUntil);
+
+    /** Marks the event at that position of the credential's outbox as published. */
+    void markPublished(CredentialId id, int position, UUID eventId, Instant publishedAt);
+
+    /** Gives the lease back, if this token still holds it. */
+    void releaseLease(CredentialId id, UUID leaseToken);
+}

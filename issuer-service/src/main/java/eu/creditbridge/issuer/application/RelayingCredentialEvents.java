@@ -1,0 +1,77 @@
+package eu.creditbridge.issuer.application;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.OutboxEntry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * The outbox relay: publishes the events credentials recorded, in the order they were recorded, and
+ * marks each published only after the publisher acknowledged it. A crash before the mark means the
+ * event is published again (at least once; partners' consumers are idempotent), never lost.
+ *
+ * <p>A lease on the credential keeps two relays (a scheduled round and an immediate attempt, or two
+ * instances) from publishing the same credential's events at once, which could put an issuance
+ * behind its revocation. A lease left by a crashed relay simply expires.
+ */
+public class RelayingCredentialEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RelayingCredentialEvents.class);
+
+    private final CredentialStore credentials;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final Duration lease;
+    private final int batchSize;
+
+    public RelayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
+                                    Duration lease, int batchSize) {
+        this.credentials = credentials;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    /** One round over credentials with unpublished events; returns how many events were published. */
+    public int relayPending() {
+        int published = 0;
+        for (CredentialId id : credentials.withUnpublishedEvents(batchSize)) {
+            published += relay(id);
+        }
+        return published;
+    }
+
+    /** Publishes one credential's unpublished events in order; stops at the first that fails. */
+    public int relay(CredentialId id) {
+        var token = UUID.randomUUID();
+        var now = clock.instant();
+        var leased = credentials.leaseForPublishing(id, token, now, now.plus(lease));
+        if (leased.isEmpty()) {
+            return 0;
+        }
+        var credential = leased.get();
+        int published = 0;
+        try {
+            var events = credential.events();
+            for (int position = 0; position < events.size(); position++) {
+                OutboxEntry entry = events.get(position);
+                if (entry.published()) {
+                    continue;
+                }
+                publisher.publish(credential.eventFor(entry));
+                credentials.markPublished(id, position, entry.eventId(), clock.instant());
+                published++;
+            }
+        } catch (EventPublishingFailed e) {
+            // Later events wait too: publishing them now would overtake the one that failed.
+            LOG.warn("Publishing events of credential {} failed; the relay retries later", id, e);
+        } finally {
+            credentials.releaseLease(id, token);
+        }
+        return published;
+    }
+}

@@ -1,0 +1,102 @@
+package eu.creditbridge.issuer.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.contract.CredentialEvent;
+import eu.creditbridge.issuer.application.CredentialStore;
+import eu.creditbridge.issuer.application.DecisionStore;
+import eu.creditbridge.issuer.application.EventPublisher;
+import eu.creditbridge.issuer.application.IssuingCredential;
+import eu.creditbridge.issuer.application.LookingUpCredentials;
+import eu.creditbridge.issuer.application.OutboxTrigger;
+import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
+import eu.creditbridge.issuer.application.RelayingCredentialEvents;
+import eu.creditbridge.issuer.application.RevokingCredential;
+import eu.creditbridge.issuer.messaging.KafkaEventPublisher;
+import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
+import eu.creditbridge.issuer.store.MongoCredentialStore;
+import eu.creditbridge.issuer.store.MongoDecisionStore;
+import eu.creditbridge.issuer.web.JsonBodyReader;
+import java.time.Clock;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.kafka.core.KafkaTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Wires the use cases to their adapters. */
+@Configuration(proxyBeanMethods = false)
+public class IssuerConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    MongoDatabase issuerDatabase(MongoClient client, MongoProperties mongo) {
+        return client.getDatabase(mongo.getMongoClientDatabase());
+    }
+
+    @Bean
+    CredentialStore credentialStore(MongoDatabase issuerDatabase) {
+        return new MongoCredentialStore(issuerDatabase);
+    }
+
+    @Bean
+    DecisionStore decisionStore(MongoDatabase issuerDatabase) {
+        return new MongoDecisionStore(issuerDatabase);
+    }
+
+    @Bean
+    EventPublisher eventPublisher(KafkaTemplate<String, CredentialEvent> kafka, IssuerProperties properties) {
+        return new KafkaEventPublisher(kafka, properties.outbox().publishTimeout());
+    }
+
+    @Bean
+    RelayingCredentialEvents relayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
+                                                      IssuerProperties properties) {
+        var outbox = properties.outbox();
+        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize());
+    }
+
+    /** After a request stores events, publish them at once on another thread; the HTTP answer does not wait. */
+    @Bean
+    OutboxTrigger outboxTrigger(IssuerProperties properties, RelayingCredentialEvents relaying, TaskExecutor executor) {
+        if (!properties.outbox().enabled()) {
+            return OutboxTrigger.NONE;
+        }
+        return id -> executor.execute(() -> relaying.relay(id));
+    }
+
+    @Bean
+    IssuingCredential issuingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock) {
+        return new IssuingCredential(credentials, outbox, clock);
+    }
+
+    @Bean
+    RevokingCredential revokingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock) {
+        return new RevokingCredential(credentials, outbox, clock);
+    }
+
+    @Bean
+    LookingUpCredentials lookingUpCredentials(CredentialStore credentials, DecisionStore decisions) {
+        return new LookingUpCredentials(credentials, decisions);
+    }
+
+    @Bean
+    RecordingRecognitionDecision recordingRecognitionDecision(CredentialStore credentials, DecisionStore decisions) {
+        return new RecordingRecognitionDecision(credentials, decisions);
+    }
+
+    @Bean
+    RecognitionDecisionListener recognitionDecisionListener(RecordingRecognitionDecision recording) {
+        return new RecognitionDecisionListener(recording);
+    }
+
+    @Bean
+    JsonBodyReader jsonBodyReader(JsonMapper json) {
+        return new JsonBodyReader(json);
+    }
+}

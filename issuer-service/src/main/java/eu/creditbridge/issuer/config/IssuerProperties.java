@@ -1,0 +1,28 @@
+package eu.creditbridge.issuer.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The issuer's own settings ({@code creditbridge.*}). Addresses of Kafka, the schema registry and
+ * MongoDB are Spring Boot's properties ({@code spring.kafka.*}, {@code spring.mongodb.*}).
+ */
+@ConfigurationProperties("creditbridge")
+public record IssuerProperties(@DefaultValue Outbox outbox) {
+
+    /**
+     * @param enabled        whether events are published at all; off in tests that have no Kafka
+     * @param relayInterval  pause between two rounds of the relay over unpublished events
+     * @param lease          how long one relay may publish a credential's events before another may take over;
+     *                       longer than {@code publishTimeout} times the events of one credential
+     * @param publishTimeout how long to wait for the broker's acknowledgement of one event
+     * @param batchSize      credentials one relay round looks at
+     */
+    public record Outbox(@DefaultValue("true") boolean enabled,
+                         @DefaultValue("5s") Duration relayInterval,
+                         @DefaultValue("2m") Duration lease,
+                         @DefaultValue("30s") Duration publishTimeout,
+                         @DefaultValue("100") int batchSize) {
+    }
+}

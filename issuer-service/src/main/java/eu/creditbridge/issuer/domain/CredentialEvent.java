@@ -1,0 +1,45 @@
+package eu.creditbridge.issuer.domain;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What the issuer tells partners about a credential. Both kinds share one family (and one topic), so
+ * a receiver always sees a credential's issuance before its revocation.
+ */
+public sealed interface CredentialEvent {
+
+    UUID eventId();
+
+    Instant occurredAt();
+
+    CredentialId credentialId();
+
+    /** The key partners' events are partitioned by, keeping one learner's events in order. */
+    EuropeanStudentIdentifier learnerId();
+
+    record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential) implements CredentialEvent {
+        @Override
+        public CredentialId credentialId() {
+            return credential.id();
+        }
+
+        @Override
+        public EuropeanStudentIdentifier learnerId() {
+            return credential.learnerId();
+        }
+    }
+
+    record CredentialRevoked(UUID eventId, Instant occurredAt, Credential credential, Revocation revocation)
+            implements CredentialEvent {
+        @Override
+        public CredentialId credentialId() {
+            return credential.id();
+        }
+
+        @Override
+        public EuropeanStudentIdentifier learnerId() {
+            return credential.learnerId();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package eu.creditbridge.issuer.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import eu.creditbridge.issuer.application.CredentialStore;
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.CredentialStatus;
+import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.issuer.domain.IssuedCredential;
+import eu.creditbridge.issuer.domain.OutboxEntry;
+import eu.creditbridge.issuer.domain.Revocation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+
+/**
+ * Credentials in MongoDB, one document each, holding the credential, its status and its outbox.
+ * Every change is a single-document update with a condition, the only atomicity this store needs.
+ */
+public class MongoCredentialStore implements CredentialStore {
+
+    public static final String COLLECTION = "credentials";
+
+    private final MongoCollection<Document> credentials;
+
+    public MongoCredentialStore(MongoDatabase database) {
+        this.credentials = database.getCollection(COLLECTION);
+        credentials.createIndex(Indexes.compoundIndex(Indexes.ascending(CredentialDocuments.LEARNER_ID),
+                Indexes.descending(CredentialDocuments.RECORDED_AT)), new IndexOptions().name("learner"));
+        credentials.createIndex(Indexes.ascending(CredentialDocuments.UNPUBLISHED), new IndexOptions().name("outbox"));
+    }
+
+    @Override
+    public boolean insert(IssuedCredential credential) {
+        try {
+            credentials.insertOne(CredentialDocuments.toDocument(credential));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<IssuedCredential> find(CredentialId id) {
+        return Optional.ofNullable(credentials.find(byId(id)).first()).map(CredentialDocuments::fromDocument);
+    }
+
+    @Override
+    public boolean exists(CredentialId id) {
+        return credentials.countDocuments(byId(id)) > 0;
+    }
+
+    @Override
+    public List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size) {
+        return credentials.find(eq(CredentialDocuments.LEARNER_ID, learner.value()))
+                .sort(Sorts.descending(CredentialDocuments.RECORDED_AT))
+                .skip(page * size)
+                .limit(size)
+                .map(CredentialDocuments::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public boolean recordRevocation(CredentialId id, Revocation revocation, OutboxEntry event) {
+        var result = credentials.updateOne(
+                and(byId(id), eq(CredentialDocuments.STATUS, CredentialStatus.ISSUED.name())),
+                combine(set(CredentialDocuments.STATUS, CredentialStatus.REVOKED.name()),
+                        set(CredentialDocuments.REVOCATION, CredentialDocuments.revocation(revocation)),
+                        push(CredentialDocuments.EVENTS, CredentialDocuments.event(event)),
+                        inc(CredentialDocuments.UNPUBLISHED, 1)));
+        return result.getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<CredentialId> withUnpublishedEvents(int limit) {
+        return credentials.find(gt(CredentialDocuments.UNPUBLISHED, 0))
+                .sort(Sorts.ascending(CredentialDocuments.RECORDED_AT))
+                .limit(limit)
+                .map(doc -> CredentialId.of(doc.getString(CredentialDocuments.ID)))
+                .into(new ArrayList<>());
+    }
+
+    @Override
+    public Optional<IssuedCredential> leaseForPublishing(CredentialId id, UUID leaseToken, Instant now, Instant leaseUntil) {
+        String until = CredentialDocuments.LEASE + ".until";
+        var leased = credentials.findOneAndUpdate(
+                and(byId(id), or(eq(CredentialDocuments.LEASE, null), lt(until, Date.from(now)))),
+                set(CredentialDocuments.LEASE, new Document("token", leaseToken.toString()).append("until", Date.from(leaseUntil))),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(leased).map(CredentialDocuments::fromDocument);
+    }
+
+    @Override
+    public void markPublished(CredentialId id, int position, UUID eventId, Instant publishedAt) {
+        String event = CredentialDocuments.EVENTS + "." + position;
+        // Conditional on the event still being unpublished, so the counter drops once per event.
+        credentials.updateOne(
+                and(byId(id), eq(event + ".eventId", eventId.toString()), eq(event + ".publishedAt", null)),
+                combine(set(event + ".publishedAt", Date.from(publishedAt)), inc(CredentialDocuments.UNPUBLISHED, -1)));
+    }
+
+    @Override
+    public void releaseLease(CredentialId id, UUID leaseToken) {
+        credentials.updateOne(and(byId(id), eq(CredentialDocuments.LEASE + ".token", leaseToken.toString())),
+                unset(CredentialDocuments.LEASE));
+    }
+
+    private static org.bson.conversions.Bson byId(CredentialId id) {
+        return eq(CredentialDocuments.ID, id.toString());
+    }
+}

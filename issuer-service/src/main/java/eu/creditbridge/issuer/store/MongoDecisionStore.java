@@ -1,0 +1,119 @@
+package eu.creditbridge.issuer.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import eu.creditbridge.issuer.application.DecisionStore;
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.issuer.domain.RecognitionDecision;
+import eu.creditbridge.issuer.domain.SchacCode;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.bson.Document;
+import org.bson.types.Decimal128;
+
+/**
+ * Recognition decisions in MongoDB, one document per (credential, receiving institution), holding the
+ * highest revision received. The revision is part of the write's condition, so a redelivered or
+ * late message can never replace a newer revision, whatever order messages arrive in.
+ */
+public class MongoDecisionStore implements DecisionStore {
+
+    public static final String COLLECTION = "decisions";
+
+    private final MongoCollection<Document> decisions;
+
+    public MongoDecisionStore(MongoDatabase database) {
+        this.decisions = database.getCollection(COLLECTION);
+        decisions.createIndex(Indexes.ascending("credentialId"), new IndexOptions().name("credential"));
+    }
+
+    @Override
+    public boolean keepLatest(RecognitionDecision decision) {
+        // The SCHAC code is part of the id's value, never a field name (it contains dots).
+        String id = decision.credentialId() + "/" + decision.receivingInstitution().value();
+        try {
+            var result = decisions.replaceOne(and(eq("_id", id), lt("revision", decision.revision())),
+                    toDocument(id, decision), new ReplaceOptions().upsert(true));
+            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
+        } catch (MongoWriteException e) {
+            // The upsert found a document with an equal or higher revision: the insert half collides on _id.
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public List<RecognitionDecision> forCredential(CredentialId id) {
+        return decisions.find(eq("credentialId", id.toString()))
+                .map(MongoDecisionStore::fromDocument)
+                .into(new ArrayList<>());
+    }
+
+    private static Document toDocument(String id, RecognitionDecision d) {
+        return new Document("_id", id)
+                .append("credentialId", d.credentialId().toString())
+                .append("receivingInstitution", d.receivingInstitution().value())
+                .append("decisionId", d.decisionId())
+                .append("revision", d.revision())
+                .append("learnerId", d.learnerId() == null ? null : d.learnerId().value())
+                .append("outcome", d.outcome().name())
+                .append("originalCredits", d.originalCredits() == null ? null : new Decimal128(d.originalCredits()))
+                .append("recognisedCredits", d.recognisedCredits() == null ? null : new Decimal128(d.recognisedCredits()))
+                .append("target", d.target() == null ? null
+                        : new Document("kind", d.target().kind()).append("code", d.target().code())
+                                .append("title", d.target().title()))
+                .append("originalGrade", d.originalGrade() == null ? null : CredentialDocuments.grade(d.originalGrade()))
+                .append("convertedGrade", d.convertedGrade() == null ? null : CredentialDocuments.grade(d.convertedGrade()))
+                .append("conversionMethod", d.conversionMethod())
+                .append("reasons", d.reasons().stream()
+                        .map(r -> new Document("step", r.step()).append("decisive", r.decisive())
+                                .append("explanation", r.explanation()))
+                        .toList())
+                .append("rulesetVersion", d.rulesetVersion())
+                .append("decidedBy", d.decidedBy())
+                .append("registrar", d.registrar())
+                .append("decidedAt", Date.from(d.decidedAt()));
+    }
+
+    private static RecognitionDecision fromDocument(Document doc) {
+        var target = doc.get("target", Document.class);
+        var original = doc.get("originalGrade", Document.class);
+        var converted = doc.get("convertedGrade", Document.class);
+        String learner = doc.getString("learnerId");
+        return new RecognitionDecision(
+                doc.getString("decisionId"),
+                doc.getInteger("revision"),
+                CredentialId.of(doc.getString("credentialId")),
+                learner == null ? null : new EuropeanStudentIdentifier(learner),
+                new SchacCode(doc.getString("receivingInstitution")),
+                RecognitionDecision.Outcome.valueOf(doc.getString("outcome")),
+                doc.get("originalCredits") == null ? null : CredentialDocuments.decimal(doc.get("originalCredits")),
+                doc.get("recognisedCredits") == null ? null : CredentialDocuments.decimal(doc.get("recognisedCredits")),
+                target == null ? null : new RecognitionDecision.Target(target.getString("kind"), target.getString("code"),
+                        target.getString("title")),
+                original == null ? null : CredentialDocuments.grade(original),
+                converted == null ? null : CredentialDocuments.grade(converted),
+                doc.getString("conversionMethod"),
+                doc.getList("reasons", Document.class).stream()
+                        .map(r -> new RecognitionDecision.Reason(r.getString("step"), r.getBoolean("decisive"),
+                                r.getString("explanation")))
+                        .toList(),
+                doc.getInteger("rulesetVersion"),
+                doc.getString("decidedBy"),
+                doc.getString("registrar"),
+                doc.getDate("decidedAt").toInstant());
+    }
+}

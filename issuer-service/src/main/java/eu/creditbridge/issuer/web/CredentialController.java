@@ -1,0 +1,115 @@
+package eu.creditbridge.issuer.web;
+
+import eu.creditbridge.issuer.application.IssuingCredential;
+import eu.creditbridge.issuer.application.IssuingCredential.Issuance;
+import eu.creditbridge.issuer.application.LookingUpCredentials;
+import eu.creditbridge.issuer.application.RevokingCredential;
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.issuer.domain.InvalidValueException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Issuing, reading and revoking credentials over HTTP. Problems are answered by {@link ProblemDetails}. */
+@RestController
+@RequestMapping(path = "/api/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
+public class CredentialController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final IssuingCredential issuing;
+    private final RevokingCredential revoking;
+    private final LookingUpCredentials lookingUp;
+    private final JsonBodyReader bodies;
+
+    public CredentialController(IssuingCredential issuing, RevokingCredential revoking, LookingUpCredentials lookingUp,
+                                JsonBodyReader bodies) {
+        this.issuing = issuing;
+        this.revoking = revoking;
+        this.lookingUp = lookingUp;
+        this.bodies = bodies;
+    }
+
+    /**
+     * 201 with Location for a new credential; 200 with the same Location when a request carrying an
+     * already issued {@code credentialId} and the same content is repeated (a client's retry).
+     */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<CredentialResponse> issue(@RequestBody(required = false) byte[] body) {
+        var credential = CredentialBodyMapping.toCredential(bodies.read(body, CredentialBody.class));
+        Issuance issuance = issuing.issue(credential);
+        var status = issuance instanceof Issuance.Issued ? HttpStatus.CREATED : HttpStatus.OK;
+        return ResponseEntity.status(status)
+                .location(URI.create("/api/credentials/" + credential.id()))
+                .body(CredentialResponse.from(issuance.credential(), List.of()));
+    }
+
+    @GetMapping("/{id}")
+    public CredentialResponse credential(@PathVariable String id) {
+        return CredentialResponse.from(lookingUp.lookUp(credentialId(id)));
+    }
+
+    @GetMapping
+    public CredentialSummary.Page ofLearner(@RequestParam(required = false) String learnerId,
+                                            @RequestParam(defaultValue = "0") String page,
+                                            @RequestParam(defaultValue = "20") String size) {
+        var problems = new ArrayList<FieldProblem>();
+        EuropeanStudentIdentifier learner = null;
+        if (learnerId == null) {
+            problems.add(FieldProblem.at("learnerId", "is required: the learner's European Student Identifier"));
+        } else {
+            try {
+                learner = new EuropeanStudentIdentifier(learnerId);
+            } catch (InvalidValueException e) {
+                problems.add(FieldProblem.at("learnerId", e.getMessage()));
+            }
+        }
+        int pageNumber = number(problems, "page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
+        int pageSize = number(problems, "size", size, 1, MAX_PAGE_SIZE);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequest(problems);
+        }
+        var items = lookingUp.ofLearner(learner, pageNumber, pageSize).stream().map(CredentialSummary::from).toList();
+        return new CredentialSummary.Page(items, pageNumber, pageSize);
+    }
+
+    @PostMapping(path = "/{id}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CredentialResponse revoke(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+        var credentialId = credentialId(id);
+        var request = bodies.read(body, RevocationRequest.class);
+        revoking.revoke(credentialId, request.reason());
+        return CredentialResponse.from(lookingUp.lookUp(credentialId));
+    }
+
+    private static CredentialId credentialId(String id) {
+        try {
+            return CredentialId.of(id);
+        } catch (InvalidValueException e) {
+            throw new InvalidRequest(List.of(FieldProblem.at("id", "the credential id in the path " + e.getMessage())));
+        }
+    }
+
+    private static int number(List<FieldProblem> problems, String name, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        problems.add(FieldProblem.at(name, "must be a whole number from " + min + " to " + max));
+        return min;
+    }
+}

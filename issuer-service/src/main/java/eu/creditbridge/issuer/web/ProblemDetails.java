@@ -1,0 +1,69 @@
+package eu.creditbridge.issuer.web;
+
+import eu.creditbridge.issuer.application.CredentialIdConflict;
+import eu.creditbridge.issuer.application.CredentialNotFound;
+import eu.creditbridge.issuer.application.RevocationRefused;
+import eu.creditbridge.issuer.domain.InvalidValueException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error answer of this service, as RFC 9457 problem details. Invalid input lists each bad field
+ * in {@code errors}: {@code field} (dotted path), {@code pointer} (JSON Pointer) and {@code message}.
+ * Spring MVC's own failures (unsupported media type, wrong method...) come from the base class.
+ */
+@RestControllerAdvice
+public class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    static final URI INVALID_REQUEST = URI.create("urn:creditbridge:problem:invalid-request");
+    static final URI NOT_FOUND = URI.create("urn:creditbridge:problem:credential-not-found");
+    static final URI ALREADY_REVOKED = URI.create("urn:creditbridge:problem:revocation-refused");
+    static final URI ID_CONFLICT = URI.create("urn:creditbridge:problem:credential-id-conflict");
+
+    @ExceptionHandler(InvalidRequest.class)
+    ProblemDetail invalidRequest(InvalidRequest e) {
+        return invalid(e.problems());
+    }
+
+    /** A domain rule checked after the request was read, e.g. an issue date in the future. */
+    @ExceptionHandler(InvalidValueException.class)
+    ProblemDetail invalidValue(InvalidValueException e) {
+        return invalid(e.violations().stream()
+                .map(v -> FieldProblem.at(v.field() == null ? "" : v.field(), v.message()))
+                .toList());
+    }
+
+    @ExceptionHandler(CredentialNotFound.class)
+    ProblemDetail notFound(CredentialNotFound e) {
+        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Credential not found", e.getMessage());
+    }
+
+    @ExceptionHandler(RevocationRefused.class)
+    ProblemDetail revocationRefused(RevocationRefused e) {
+        return problem(HttpStatus.CONFLICT, ALREADY_REVOKED, "Credential cannot be revoked", e.getMessage());
+    }
+
+    @ExceptionHandler(CredentialIdConflict.class)
+    ProblemDetail idConflict(CredentialIdConflict e) {
+        return problem(HttpStatus.CONFLICT, ID_CONFLICT, "Credential id already used", e.getMessage());
+    }
+
+    private static ProblemDetail invalid(List<FieldProblem> problems) {
+        var detail = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
+                problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid");
+        detail.setProperty("errors", problems);
+        return detail;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

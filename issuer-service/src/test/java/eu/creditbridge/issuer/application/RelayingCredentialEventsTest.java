@@ -1,0 +1,142 @@
+package eu.creditbridge.issuer.application;
+
+import static eu.creditbridge.issuer.CredentialFixtures.LODZ;
+import static eu.creditbridge.issuer.CredentialFixtures.ROTTERDAM;
+import static eu.creditbridge.issuer.CredentialFixtures.courseResultFromLodz;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.domain.CredentialEvent;
+import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.RecognitionDecision;
+import eu.creditbridge.issuer.store.MongoCredentialStore;
+import eu.creditbridge.issuer.store.MongoDecisionStore;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The outbox end to end on the wire-protocol store, with a publisher that records what it was given. */
+class RelayingCredentialEventsTest {
+
+    private static final InProcessMongo MONGO = new InProcessMongo();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-01T10:00:00Z"), ZoneOffset.UTC);
+
+    /** Stands in for Kafka: acknowledges, or refuses while the "broker" is down. */
+    static final class RecordingPublisher implements EventPublisher {
+        final List<CredentialEvent> published = new ArrayList<>();
+        boolean brokerDown;
+
+        @Override
+        public void publish(CredentialEvent event) {
+            if (brokerDown) {
+                throw new EventPublishingFailed("broker unreachable", new RuntimeException());
+            }
+            published.add(event);
+        }
+    }
+
+    private MongoCredentialStore credentials;
+    private MongoDecisionStore decisions;
+    private RecordingPublisher publisher;
+
+    @BeforeEach
+    void freshService() {
+        var database = MONGO.freshDatabase();
+        credentials = new MongoCredentialStore(database);
+        decisions = new MongoDecisionStore(database);
+        publisher = new RecordingPublisher();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    private RelayingCredentialEvents relay() {
+        return new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 100);
+    }
+
+    @Test
+    void eventsStoredBeforeACrashArePublishedInOrderByTheNextRelay() {
+        // The process "dies" after storing: the trigger never runs, so the events wait in the outbox.
+        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var revoking = new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var credential = issuing.issue(courseResultFromLodz()).credential();
+        revoking.revoke(credential.id(), "Issued to the wrong learner");
+
+        // A new process, a new relay over the same store.
+        int published = relay().relayPending();
+
+        assertThat(published).isEqualTo(2);
+        assertThat(publisher.published).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("CredentialIssued", "CredentialRevoked");
+        assertThat(credentials.withUnpublishedEvents(10)).isEmpty();
+        assertThat(relay().relayPending()).isZero();
+    }
+
+    @Test
+    void whileTheBrokerIsDownNothingIsLostAndNothingOvertakes() {
+        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var id = issuing.issue(courseResultFromLodz()).credential().id();
+        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Duplicate of another credential");
+        publisher.brokerDown = true;
+
+        assertThat(relay().relay(id)).isZero();
+
+        publisher.brokerDown = false;
+        assertThat(relay().relay(id)).isEqualTo(2);
+        assertThat(publisher.published).extracting(CredentialEvent::credentialId).containsExactly(id, id);
+        assertThat(publisher.published.get(0)).isInstanceOf(CredentialEvent.CredentialIssued.class);
+    }
+
+    @Test
+    void theImmediateAttemptPublishesRightAfterTheRequest() {
+        var relay = relay();
+        var issuing = new IssuingCredential(credentials, relay::relay, CLOCK);
+
+        var issued = issuing.issue(courseResultFromLodz());
+
+        assertThat(publisher.published).extracting(CredentialEvent::eventId)
+                .containsExactly(issued.credential().events().get(0).eventId());
+        assertThat(credentials.find(issued.credential().id()).orElseThrow().fullyPublished()).isTrue();
+    }
+
+    @Test
+    void aRetriedIssueWithTheSameIdIssuesOnce() {
+        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var id = CredentialId.random();
+
+        var first = issuing.issue(courseResultFromLodz(id));
+        var retry = issuing.issue(courseResultFromLodz(id));
+
+        assertThat(first).isInstanceOf(IssuingCredential.Issuance.Issued.class);
+        assertThat(retry).isInstanceOf(IssuingCredential.Issuance.AlreadyIssued.class);
+        assertThat(relay().relayPending()).isEqualTo(1);
+    }
+
+    @Test
+    void decisionsAboutCredentialsIssuedElsewhereAreIgnored() {
+        var recording = new RecordingRecognitionDecision(credentials, decisions);
+        var ours = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK).issue(courseResultFromLodz()).credential();
+
+        assertThat(recording.record(decision(ours.id()))).isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
+        assertThat(recording.record(decision(ours.id())))
+                .isEqualTo(RecordingRecognitionDecision.Recorded.STALE_REVISION_IGNORED);
+        assertThat(recording.record(decision(CredentialId.random())))
+                .isEqualTo(RecordingRecognitionDecision.Recorded.UNKNOWN_CREDENTIAL_IGNORED);
+    }
+
+    private static RecognitionDecision decision(CredentialId id) {
+        return new RecognitionDecision("d-1", 1, id, null, ROTTERDAM, RecognitionDecision.Outcome.RECOGNISED,
+                new BigDecimal("6.00"), new BigDecimal("6.00"), null, null, null, "NONE",
+                List.of(new RecognitionDecision.Reason("issuer-registered", false, LODZ.value() + " is a UNIC member")),
+                1, "RULES", null, CLOCK.instant());
+    }
+}
