@@ -1,0 +1,112 @@
+package eu.creditbridge.registry.web;
+
+import eu.creditbridge.registry.domain.Alliance;
+import eu.creditbridge.registry.domain.CourseEquivalence;
+import eu.creditbridge.registry.domain.GradingTable;
+import eu.creditbridge.registry.domain.Institution;
+import eu.creditbridge.registry.domain.Membership;
+import eu.creditbridge.registry.domain.MembershipStatus;
+import eu.creditbridge.registry.domain.Ruleset;
+import eu.creditbridge.registry.domain.SigningKey;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** JSON shapes the registry answers with. */
+final class Views {
+
+    private Views() {
+    }
+
+    record InstitutionView(String schacCode, String erasmusCode, String name, String country, String gradingScheme,
+            GradingTableView gradingTable, List<SigningKeyView> signingKeys, List<MembershipView> memberships) {
+
+        static InstitutionView of(Institution i) {
+            return new InstitutionView(i.schacCode().value(), i.erasmusCode() == null ? null : i.erasmusCode().value(),
+                    i.name(), i.country().value(), i.gradingScheme(),
+                    i.gradingTable() == null ? null : GradingTableView.of(i.gradingTable()),
+                    i.signingKeys().stream().map(SigningKeyView::of).toList(),
+                    i.memberships().stream().map(MembershipView::of).toList());
+        }
+    }
+
+    record GradingTableView(String referencePeriod, List<GradeBandView> bands) {
+
+        static GradingTableView of(GradingTable t) {
+            return new GradingTableView(t.referencePeriod(),
+                    t.bands().stream().map(b -> new GradeBandView(b.grade(), b.percentage())).toList());
+        }
+    }
+
+    record GradeBandView(String grade, BigDecimal percentage) {
+    }
+
+    record SigningKeyView(String keyId, String algorithm, String publicKey, LocalDate validFrom, LocalDate validUntil) {
+
+        static SigningKeyView of(SigningKey k) {
+            return new SigningKeyView(k.keyId(), k.algorithm(), k.publicKey(), k.validFrom(), k.validUntil());
+        }
+    }
+
+    record MembershipView(String allianceId, String allianceName, MembershipStatus status, LocalDate memberSince,
+            LocalDate suspendedFrom, String suspensionReason) {
+
+        static MembershipView of(Membership m) {
+            return new MembershipView(m.allianceId().value(), m.allianceName(), m.status(), m.memberSince(),
+                    m.suspension() == null ? null : m.suspension().suspendedFrom(),
+                    m.suspension() == null ? null : m.suspension().reason());
+        }
+    }
+
+    record AllianceSummary(String allianceId, String name, String description) {
+
+        static AllianceSummary of(Alliance a) {
+            return new AllianceSummary(a.id().value(), a.name(), a.description());
+        }
+    }
+
+    record AllianceView(String allianceId, String name, String description, List<MemberView> members) {
+
+        static AllianceView of(Alliance a, List<Institution> members) {
+            return new AllianceView(a.id().value(), a.name(), a.description(), members.stream()
+                    .map(i -> MemberView.of(i, i.membershipOf(a.id()).orElseThrow())).toList());
+        }
+    }
+
+    record MemberView(String schacCode, String name, String country, MembershipStatus status, LocalDate memberSince,
+            LocalDate suspendedFrom, String suspensionReason) {
+
+        static MemberView of(Institution i, Membership m) {
+            return new MemberView(i.schacCode().value(), i.name(), i.country().value(), m.status(), m.memberSince(),
+                    m.suspension() == null ? null : m.suspension().suspendedFrom(),
+                    m.suspension() == null ? null : m.suspension().reason());
+        }
+    }
+
+    record RulesetView(String institution, int version, Instant publishedAt, List<CourseEquivalenceView> courseEquivalences,
+            String electiveCategory) {
+
+        static RulesetView of(Ruleset r) {
+            return new RulesetView(r.institution().value(), r.version().value(), r.publishedAt(),
+                    r.courseEquivalences().stream().map(CourseEquivalenceView::of).toList(), r.electiveCategory());
+        }
+    }
+
+    record CourseEquivalenceView(String partnerInstitution, String partnerCourseCode, String localCourseCode,
+            String localCourseTitle, LocalDate validFrom, LocalDate validUntil) {
+
+        static CourseEquivalenceView of(CourseEquivalence e) {
+            return new CourseEquivalenceView(e.partnerInstitution().value(), e.partnerCourseCode(), e.localCourseCode(),
+                    e.localCourseTitle(), e.validFrom(), e.validUntil());
+        }
+    }
+
+    record RulesetVersionSummary(int version, Instant publishedAt, int courseEquivalences, String electiveCategory) {
+
+        static RulesetVersionSummary of(Ruleset r) {
+            return new RulesetVersionSummary(r.version().value(), r.publishedAt(), r.courseEquivalences().size(),
+                    r.electiveCategory());
+        }
+    }
+}

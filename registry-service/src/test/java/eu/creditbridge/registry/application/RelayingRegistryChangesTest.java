@@ -1,0 +1,185 @@
+package eu.creditbridge.registry.application;
+
+import static eu.creditbridge.registry.RegistryFixtures.LODZ;
+import static eu.creditbridge.registry.RegistryFixtures.ROTTERDAM;
+import static eu.creditbridge.registry.RegistryFixtures.UNIC;
+import static eu.creditbridge.registry.RegistryFixtures.lodz;
+import static eu.creditbridge.registry.RegistryFixtures.rotterdam;
+import static eu.creditbridge.registry.RegistryFixtures.rotterdamRuleset;
+import static eu.creditbridge.registry.RegistryFixtures.unic;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.creditbridge.registry.domain.Alliance;
+import eu.creditbridge.registry.domain.ConflictingRegistryChange;
+import eu.creditbridge.registry.domain.Institution;
+import eu.creditbridge.registry.domain.MembershipStatus;
+import eu.creditbridge.registry.domain.Ruleset;
+import eu.creditbridge.registry.domain.RulesetVersion;
+import eu.creditbridge.registry.domain.Suspension;
+import eu.creditbridge.registry.domain.UnknownRegistryEntry;
+import eu.creditbridge.registry.store.InProcessMongo;
+import eu.creditbridge.registry.store.MongoAllianceStore;
+import eu.creditbridge.registry.store.MongoInstitutionStore;
+import eu.creditbridge.registry.store.MongoRulesetStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The use cases and the outbox relay on the real store (in-process wire-protocol MongoDB) and a recording feed. */
+class RelayingRegistryChangesTest {
+
+    private final InProcessMongo mongo = new InProcessMongo();
+    private final Clock clock = Clock.fixed(Instant.parse("2025-02-03T10:15:30Z"), ZoneOffset.UTC);
+    private final MongoInstitutionStore institutions = new MongoInstitutionStore(mongo.database());
+    private final MongoAllianceStore alliances = new MongoAllianceStore(mongo.database());
+    private final MongoRulesetStore rulesets = new MongoRulesetStore(mongo.database());
+    private final RecordingFeed feed = new RecordingFeed();
+    private final PropagatingAllianceNames propagation = new PropagatingAllianceNames(alliances, institutions, clock);
+    private final RelayingRegistryChanges relay = new RelayingRegistryChanges(institutions, rulesets, propagation, feed, 100);
+    private final RegisteringInstitution registering = new RegisteringInstitution(institutions, clock);
+    private final DefiningAlliance defining = new DefiningAlliance(alliances, propagation);
+    private final AdmittingMember admitting = new AdmittingMember(alliances, institutions, clock);
+    private final SuspendingMember suspending = new SuspendingMember(alliances, institutions, clock);
+    private final PublishingRuleset publishing = new PublishingRuleset(institutions, rulesets, clock);
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
+
+    @Test
+    void everyChangeIsPublishedOnceAsTheInstitutionsFullCurrentState() {
+        registering.register(lodz());
+        defining.define(unic());
+        admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(feed.institutions).singleElement().satisfies(i -> {
+            assertThat(i.schacCode()).isEqualTo(LODZ);
+            assertThat(i.membershipOf(UNIC)).get().extracting(m -> m.allianceName()).isEqualTo("UNIC");
+        });
+        assertThat(relay.relayPending()).as("nothing left pending").isZero();
+    }
+
+    @Test
+    void suspensionRepublishesTheMembersInstitution() {
+        registering.register(lodz());
+        defining.define(unic());
+        admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
+        relay.relayPending();
+
+        suspending.suspend(UNIC, LODZ, new Suspension(LocalDate.of(2024, 3, 4), "test"));
+        relay.relayPending();
+
+        assertThat(feed.institutions).hasSize(2);
+        assertThat(feed.institutions.get(1).membershipOf(UNIC)).get()
+                .extracting(m -> m.status()).isEqualTo(MembershipStatus.SUSPENDED);
+    }
+
+    @Test
+    void changeWhosePublishFailedStaysPendingAndGoesOutOnTheNextRun() {
+        registering.register(lodz());
+        feed.failing = true;
+        assertThatThrownBy(relay::relayPending).isInstanceOf(IllegalStateException.class);
+
+        feed.failing = false;
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(feed.institutions).extracting(Institution::schacCode).containsExactly(LODZ);
+    }
+
+    @Test
+    void renamedAllianceReachesItsMembersPublishedState() {
+        registering.register(lodz());
+        defining.define(unic());
+        admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
+        relay.relayPending();
+
+        defining.define(new Alliance(UNIC, "UNIC – European University of Post-Industrial Cities", null));
+        relay.relayPending();
+
+        assertThat(feed.institutions.get(feed.institutions.size() - 1).membershipOf(UNIC)).get()
+                .extracting(m -> m.allianceName()).isEqualTo("UNIC – European University of Post-Industrial Cities");
+    }
+
+    @Test
+    void publishingTakesTheNextVersionAndOnlyTheLatestPendingVersionIsSent() {
+        registering.register(rotterdam());
+        Ruleset first = publishing.publish(ROTTERDAM, rotterdamRuleset());
+        Ruleset second = publishing.publish(ROTTERDAM, rotterdamRuleset());
+
+        assertThat(first.version()).isEqualTo(new RulesetVersion(1));
+        assertThat(second.version()).isEqualTo(new RulesetVersion(2));
+        relay.relayPending();
+        assertThat(feed.rulesets).extracting(Ruleset::version).containsExactly(new RulesetVersion(2));
+        assertThat(rulesets.pendingPublication(10)).isEmpty();
+        assertThat(rulesets.find(ROTTERDAM, RulesetVersion.first())).contains(first);
+    }
+
+    @Test
+    void publishLosingTheRaceForAVersionRetriesWithTheNext() {
+        registering.register(rotterdam());
+        RulesetStore racing = new RulesetStore() {
+            private boolean raced;
+
+            @Override
+            public boolean insert(Ruleset ruleset) {
+                if (!raced) {
+                    raced = true;
+                    // Another registry instance takes this very version between our read and our insert.
+                    rulesets.insert(rotterdamRuleset().publishedAs(ROTTERDAM, ruleset.version(), ruleset.publishedAt()));
+                }
+                return rulesets.insert(ruleset);
+            }
+
+            @Override public java.util.Optional<Ruleset> latest(eu.creditbridge.registry.domain.SchacCode i) { return rulesets.latest(i); }
+            @Override public java.util.Optional<Ruleset> find(eu.creditbridge.registry.domain.SchacCode i, RulesetVersion v) { return rulesets.find(i, v); }
+            @Override public List<Ruleset> versions(eu.creditbridge.registry.domain.SchacCode i) { return rulesets.versions(i); }
+            @Override public List<Ruleset> pendingPublication(int limit) { return rulesets.pendingPublication(limit); }
+            @Override public void markPublished(eu.creditbridge.registry.domain.SchacCode i, RulesetVersion v) { rulesets.markPublished(i, v); }
+        };
+
+        Ruleset published = new PublishingRuleset(institutions, racing, clock).publish(ROTTERDAM, rotterdamRuleset());
+
+        assertThat(published.version()).isEqualTo(new RulesetVersion(2));
+    }
+
+    @Test
+    void rulesetOfAnUnknownInstitutionIsRefused() {
+        assertThatThrownBy(() -> publishing.publish(ROTTERDAM, rotterdamRuleset())).isInstanceOf(UnknownRegistryEntry.class);
+    }
+
+    @Test
+    void secondSuspensionOfTheSameMembershipIsAConflict() {
+        registering.register(lodz());
+        defining.define(unic());
+        admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
+        suspending.suspend(UNIC, LODZ, new Suspension(LocalDate.of(2024, 3, 4), "test"));
+        assertThatThrownBy(() -> suspending.suspend(UNIC, LODZ, new Suspension(LocalDate.of(2024, 3, 5), "again")))
+                .isInstanceOf(ConflictingRegistryChange.class);
+    }
+
+    static final class RecordingFeed implements RegistryFeed {
+        final List<Institution> institutions = new ArrayList<>();
+        final List<Ruleset> rulesets = new ArrayList<>();
+        boolean failing;
+
+        @Override
+        public void institutionUpdated(Institution institution, Instant updatedAt) {
+            if (failing) {
+                throw new IllegalStateException("no acknowledgement from the broker");
+            }
+            institutions.add(institution);
+        }
+
+        @Override
+        public void rulesetPublished(Ruleset ruleset) {
+            rulesets.add(ruleset);
+        }
+    }
+}
