@@ -1,0 +1,101 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.Decision;
+import eu.creditbridge.recognition.domain.DecisionReason;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.GradeConversion;
+import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.Outcome;
+import eu.creditbridge.recognition.domain.RecognitionCase;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.store.StoredDecision;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A credential was issued to a learner: decide on it for the learner's home institution, count it in the
+ * learner's record, and tell the issuer.
+ *
+ * <p>Steps, in this order, each safe to repeat when the record is redelivered after a crash at any point:
+ * <ol>
+ *   <li>Find the receiving institution in the registry view; missing, it is retried for a grace period, then
+ *       given up ({@link UnknownReceivingInstitution}). Nothing is written before this step.</li>
+ *   <li>Load the decision if it exists: a redelivery never decides twice, even under a newer ruleset.</li>
+ *   <li>Otherwise decide (a credential already revoked is rejected) and insert the decision, unique per
+ *       (credential, receiving institution). Losing a duplicate-key race means another delivery stored it
+ *       first: its decision is loaded and used, so both go on with the same one.</li>
+ *   <li>If the decision counts credits, add the component to the learner record in one conditional update
+ *       (only if the credential is not there yet): a repeat matches nothing and changes no total.</li>
+ *   <li>A revocation may have been recorded between step 2 and here (a concurrent delivery of it); the
+ *       recognition is then reversed at once, the same way {@link ReversingRecognition} does.</li>
+ *   <li>Publish the decision if its current revision is unpublished, wait for the broker's ack, then mark it
+ *       published conditionally. A crash before the mark publishes again (consumers keep the highest revision,
+ *       and tolerate a repeat); a failure to publish is left to the relay, so the credential is not
+ *       dead-lettered for a broker hiccup after its decision was already stored.</li>
+ * </ol>
+ */
+public class RecognisingCredential {
+
+    private final RegistryView registry;
+    private final RecognitionPolicy policy;
+    private final DecisionStore decisions;
+    private final LearnerRecordStore learnerRecords;
+    private final RevocationStore revocations;
+    private final ReversingRecognition reversing;
+    private final PublishingDecisions publishing;
+    private final UnknownInstitutionGrace grace;
+    private final Clock clock;
+
+    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
+                                 RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
+                                 UnknownInstitutionGrace grace, Clock clock) {
+        this.registry = registry;
+        this.policy = policy;
+        this.decisions = decisions;
+        this.learnerRecords = learnerRecords;
+        this.revocations = revocations;
+        this.reversing = reversing;
+        this.publishing = publishing;
+        this.grace = grace;
+        this.clock = clock;
+    }
+
+    public RecognitionDecision recognise(Credential credential) {
+        Institution receiver = registry.institution(credential.receivingInstitution()).orElseThrow(() -> grace.missing(credential));
+        grace.found(credential);
+
+        StoredDecision stored = decisions.find(credential.decisionId())
+                .orElseGet(() -> decisions.insertOrLoad(RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant())));
+
+        learnerRecords.recognise(stored.decision());
+
+        if (stored.decision().outcome().countsCredits()) {
+            Optional<Revocation> revoked = revocations.find(credential.decisionId());
+            if (revoked.isPresent()) {
+                return reversing.reverse(revoked.get()).orElseThrow();
+            }
+        }
+        publishing.publishIfPending(stored);
+        return stored.decision();
+    }
+
+    private Decision decide(Credential credential, Institution receiver) {
+        Optional<Revocation> revoked = revocations.find(credential.decisionId());
+        if (revoked.isPresent()) {
+            Revocation revocation = revoked.get();
+            return new Decision(Outcome.REJECTED, EctsCredits.ZERO, Optional.empty(), GradeConversion.notConverted(credential.grade()),
+                    List.of(DecisionReason.decisive("revocation", revocation.issuingInstitution() + " revoked the credential at "
+                            + revocation.revokedAt() + " (" + revocation.reason() + ") before it was decided on; a revoked credential is never recognised.")),
+                    Optional.empty());
+        }
+        return policy.decide(new RecognitionCase(credential, receiver, registry.institution(credential.issuingInstitution()),
+                registry.ruleset(receiver.schacCode())));
+    }
+}

@@ -1,0 +1,79 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.Ruleset;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * This instance's copy of the alliance registry, rebuilt from the compacted registry topics on every start.
+ * Credentials are decided only once it has caught up with what the topics held at start-up, so a restarted
+ * service never decides against a half-read registry.
+ */
+public class RegistryView {
+
+    private final Map<SchacCode, Institution> institutions = new ConcurrentHashMap<>();
+    private final Map<SchacCode, Ruleset> rulesets = new ConcurrentHashMap<>();
+    private final List<Runnable> onCaughtUp = new CopyOnWriteArrayList<>();
+    private volatile boolean caughtUp;
+
+    public Optional<Institution> institution(SchacCode schacCode) {
+        return Optional.ofNullable(institutions.get(schacCode));
+    }
+
+    public Optional<Ruleset> ruleset(SchacCode institution) {
+        return Optional.ofNullable(rulesets.get(institution));
+    }
+
+    /** The latest state of an institution replaces the previous one (the topic carries full states). */
+    public void institutionUpdated(Institution institution) {
+        institutions.put(institution.schacCode(), institution);
+    }
+
+    /** A tombstone: the registry no longer lists the institution. */
+    public void institutionRemoved(SchacCode schacCode) {
+        institutions.remove(schacCode);
+    }
+
+    /** Keeps the highest version: versions only grow, and an older one re-read (replay, redelivery) must not win. */
+    public void rulesetPublished(Ruleset ruleset) {
+        rulesets.merge(ruleset.institution(), ruleset, (held, published) -> published.version() >= held.version() ? published : held);
+    }
+
+    public void rulesetRemoved(SchacCode institution) {
+        rulesets.remove(institution);
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    /** Called once the view holds everything the topics held at start-up; runs the waiting actions once. */
+    public void caughtUp() {
+        if (caughtUp) {
+            return;
+        }
+        caughtUp = true;
+        onCaughtUp.forEach(Runnable::run);
+    }
+
+    /** Runs the action when the view has caught up, or now if it already has. */
+    public void whenCaughtUp(Runnable action) {
+        onCaughtUp.add(action);
+        if (caughtUp) {
+            action.run();
+        }
+    }
+
+    public int institutionCount() {
+        return institutions.size();
+    }
+
+    public int rulesetCount() {
+        return rulesets.size();
+    }
+}

@@ -1,0 +1,50 @@
+package eu.creditbridge.recognition.config;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * recognition-service settings ({@code creditbridge.*}).
+ *
+ * @param registryView reading the registry topics into the in-memory view
+ * @param credentials  consuming the credentials topic
+ * @param outbox       publishing decisions
+ */
+@ConfigurationProperties("creditbridge")
+public record CreditBridgeProperties(
+        @DefaultValue RegistryView registryView,
+        @DefaultValue Credentials credentials,
+        @DefaultValue Outbox outbox) {
+
+    /**
+     * @param enabled     read the registry topics (off in tests without Kafka; then credentials are never consumed)
+     * @param pollTimeout longest wait of one poll of the registry topics
+     */
+    public record RegistryView(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollTimeout) {
+    }
+
+    /**
+     * @param unknownInstitutionGrace how long a credential whose receiving institution is not in the registry view
+     *                                is retried before it goes to the dead-letter topic; keep it within the shared
+     *                                error handler's retry budget ({@code creditbridge.messaging.*}, about 6 s by default)
+     */
+    public record Credentials(@DefaultValue("5s") Duration unknownInstitutionGrace) {
+    }
+
+    /**
+     * @param relayEnabled  run the relay that republishes decisions a crash or outage left unpublished
+     * @param relayInterval pause between two relay runs
+     * @param relayMinimumAge how long a decision must have been pending before the relay takes it, so the relay
+     *                        does not race the inline publish
+     * @param relayBatchSize most decisions published per run
+     * @param ackTimeout    longest wait for the broker's acknowledgement of one decision
+     */
+    public record Outbox(
+            @DefaultValue("true") boolean relayEnabled,
+            @DefaultValue("5s") Duration relayInterval,
+            @DefaultValue("10s") Duration relayMinimumAge,
+            @DefaultValue("100") int relayBatchSize,
+            @DefaultValue("10s") Duration ackTimeout) {
+    }
+}

@@ -1,0 +1,151 @@
+package eu.creditbridge.recognition.config;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.PublishingDecisions;
+import eu.creditbridge.recognition.application.RecognisingCredential;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.application.UnknownInstitutionGrace;
+import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
+import eu.creditbridge.recognition.messaging.CredentialsListener;
+import eu.creditbridge.recognition.messaging.KafkaDecisionPublisher;
+import eu.creditbridge.recognition.messaging.RegistryTopicsReader;
+import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Wires the pipeline: registry view, policy, stores, use cases, and the Kafka adapters around them. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CreditBridgeProperties.class)
+@EnableScheduling
+public class RecognitionConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RecognitionConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** The decision step. The rule engine replaces it by declaring its own RecognitionPolicy bean. */
+    @Bean
+    @ConditionalOnMissingBean(RecognitionPolicy.class)
+    RecognitionPolicy recognitionPolicy() {
+        return new CourseEquivalencePolicy();
+    }
+
+    @Bean
+    MongoDatabase recognitionDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    @Bean
+    DecisionStore decisionStore(MongoDatabase database) {
+        return new DecisionStore(database);
+    }
+
+    @Bean
+    LearnerRecordStore learnerRecordStore(MongoDatabase database) {
+        return new LearnerRecordStore(database);
+    }
+
+    @Bean
+    RevocationStore revocationStore(MongoDatabase database) {
+        return new RevocationStore(database);
+    }
+
+    @Bean
+    RegistryView registryView() {
+        return new RegistryView();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(DecisionPublisher.class)
+    DecisionPublisher decisionPublisher(KafkaTemplate<String, Object> kafka, CreditBridgeProperties properties) {
+        return new KafkaDecisionPublisher(kafka, properties.outbox().ackTimeout());
+    }
+
+    @Bean
+    PublishingDecisions publishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock) {
+        return new PublishingDecisions(decisions, publisher, clock);
+    }
+
+    @Bean
+    ReversingRecognition reversingRecognition(DecisionStore decisions, LearnerRecordStore records, RevocationStore revocations,
+                                              PublishingDecisions publishing, Clock clock) {
+        return new ReversingRecognition(decisions, records, revocations, publishing, clock);
+    }
+
+    @Bean
+    RecognisingCredential recognisingCredential(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
+                                                LearnerRecordStore records, RevocationStore revocations, ReversingRecognition reversing,
+                                                PublishingDecisions publishing, CreditBridgeProperties properties, Clock clock) {
+        return new RecognisingCredential(view, policy, decisions, records, revocations, reversing, publishing,
+                new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), clock);
+    }
+
+    @Bean
+    CredentialsListener credentialsListener(RecognisingCredential recognising, ReversingRecognition reversing) {
+        return new CredentialsListener(recognising, reversing);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "creditbridge.registry-view.enabled", matchIfMissing = true)
+    RegistryTopicsReader registryTopicsReader(KafkaProperties kafka, RegistryView view, CreditBridgeProperties properties,
+                                              KafkaListenerEndpointRegistry listeners) {
+        // Credentials are consumed only against a complete registry view: the listener waits for it.
+        view.whenCaughtUp(() -> {
+            MessageListenerContainer container = listeners.getListenerContainer(CredentialsListener.ID);
+            if (container != null && !container.isRunning()) {
+                log.info("Registry view caught up; consuming credentials");
+                container.start();
+            }
+        });
+        return new RegistryTopicsReader(kafka.buildConsumerProperties(), view, properties.registryView().pollTimeout());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "creditbridge.outbox.relay-enabled", matchIfMissing = true)
+    OutboxRelay outboxRelay(PublishingDecisions publishing, CreditBridgeProperties properties) {
+        return new OutboxRelay(publishing, properties.outbox());
+    }
+
+    /** Republishes what a crash between storing and publishing, or a broker outage, left unpublished. */
+    static class OutboxRelay {
+
+        private final PublishingDecisions publishing;
+        private final CreditBridgeProperties.Outbox outbox;
+
+        OutboxRelay(PublishingDecisions publishing, CreditBridgeProperties.Outbox outbox) {
+            this.publishing = publishing;
+            this.outbox = outbox;
+        }
+
+        @Scheduled(fixedDelayString = "${creditbridge.outbox.relay-interval:5s}", initialDelayString = "${creditbridge.outbox.relay-interval:5s}")
+        void relay() {
+            int found = publishing.relay(outbox.relayMinimumAge(), outbox.relayBatchSize());
+            if (found > 0) {
+                log.info("Outbox relay found {} unpublished decision revision(s)", found);
+            }
+        }
+    }
+}

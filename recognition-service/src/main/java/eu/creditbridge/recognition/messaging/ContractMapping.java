@@ -1,0 +1,136 @@
+package eu.creditbridge.recognition.messaging;
+
+import eu.creditbridge.contract.CredentialIssued;
+import eu.creditbridge.contract.CredentialRevoked;
+import eu.creditbridge.contract.InstitutionUpdated;
+import eu.creditbridge.contract.RecognitionDecided;
+import eu.creditbridge.contract.RulesetPublished;
+import eu.creditbridge.recognition.domain.AllianceMembership;
+import eu.creditbridge.recognition.domain.CourseEquivalence;
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.Grade;
+import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.MembershipStatus;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.Ruleset;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Optional;
+
+/** Avro contract ⇄ domain. The only place generated classes and domain types meet. */
+final class ContractMapping {
+
+    private ContractMapping() {
+    }
+
+    static Credential credential(CredentialIssued issued) {
+        return new Credential(
+                issued.getCredentialId(),
+                SchacCode.of(issued.getIssuingInstitution()),
+                EuropeanStudentIdentifier.of(issued.getLearner().getEuropeanStudentIdentifier()),
+                SchacCode.of(issued.getLearner().getHomeInstitution()),
+                issued.getTitle(),
+                Optional.ofNullable(issued.getSourceCourseCode()),
+                issued.getIssuedOn(),
+                EctsCredits.of(issued.getEctsCredits()),
+                Optional.ofNullable(issued.getEqfLevel()),
+                Optional.ofNullable(issued.getGrade()).map(ContractMapping::grade),
+                Optional.ofNullable(issued.getSignature()));
+    }
+
+    static Revocation revocation(CredentialRevoked revoked) {
+        return new Revocation(
+                revoked.getCredentialId(),
+                SchacCode.of(revoked.getIssuingInstitution()),
+                EuropeanStudentIdentifier.of(revoked.getLearnerId()),
+                SchacCode.of(revoked.getHomeInstitution()),
+                revoked.getRevokedAt(),
+                revoked.getReason());
+    }
+
+    static Institution institution(InstitutionUpdated updated) {
+        return new Institution(
+                SchacCode.of(updated.getSchacCode()),
+                Optional.ofNullable(updated.getErasmusCode()),
+                updated.getName(),
+                updated.getCountry(),
+                updated.getGradingScheme(),
+                updated.getMemberships().stream()
+                        .map(membership -> new AllianceMembership(
+                                membership.getAllianceId(),
+                                membership.getAllianceName(),
+                                MembershipStatus.valueOf(membership.getStatus().name()),
+                                membership.getMemberSince(),
+                                Optional.ofNullable(membership.getSuspendedFrom())))
+                        .toList());
+    }
+
+    static Ruleset ruleset(RulesetPublished published) {
+        return new Ruleset(
+                SchacCode.of(published.getInstitution()),
+                published.getVersion(),
+                published.getCourseEquivalences().stream()
+                        .map(equivalence -> new CourseEquivalence(
+                                SchacCode.of(equivalence.getPartnerInstitution()),
+                                equivalence.getPartnerCourseCode(),
+                                equivalence.getLocalCourseCode(),
+                                Optional.ofNullable(equivalence.getLocalCourseTitle()),
+                                Optional.ofNullable(equivalence.getValidFrom()),
+                                Optional.ofNullable(equivalence.getValidUntil())))
+                        .toList(),
+                Optional.ofNullable(published.getElectiveCategory()));
+    }
+
+    static RecognitionDecided recognitionDecided(RecognitionDecision decision) {
+        var concluded = decision.decision();
+        return RecognitionDecided.newBuilder()
+                .setDecisionId(decision.id().value())
+                .setRevision(decision.revision())
+                .setCredentialId(decision.id().credentialId())
+                .setLearnerId(decision.learner().value())
+                .setIssuingInstitution(decision.issuingInstitution().value())
+                .setReceivingInstitution(decision.id().receivingInstitution().value())
+                .setOutcome(eu.creditbridge.contract.RecognitionOutcome.valueOf(concluded.outcome().name()))
+                .setOriginalCredits(decimal(decision.originalCredits()))
+                .setRecognisedCredits(decimal(concluded.recognisedCredits()))
+                .setTarget(concluded.target()
+                        .map(target -> eu.creditbridge.contract.RecognitionTarget.newBuilder()
+                                .setKind(eu.creditbridge.contract.TargetKind.valueOf(target.kind().name()))
+                                .setCode(target.code())
+                                .setTitle(target.title().orElse(null))
+                                .build())
+                        .orElse(null))
+                .setOriginalGrade(concluded.grade().original().map(ContractMapping::grade).orElse(null))
+                .setConvertedGrade(concluded.grade().converted().map(ContractMapping::grade).orElse(null))
+                .setConversionMethod(eu.creditbridge.contract.GradeConversionMethod.valueOf(concluded.grade().method().name()))
+                .setReasons(concluded.reasons().stream()
+                        .map(reason -> eu.creditbridge.contract.DecisionReason.newBuilder()
+                                .setStep(reason.step())
+                                .setDecisive(reason.decisive())
+                                .setExplanation(reason.explanation())
+                                .build())
+                        .toList())
+                .setRulesetVersion(concluded.rulesetVersion().orElse(null))
+                .setDecidedBy(eu.creditbridge.contract.DecidedBy.valueOf(decision.decidedBy().name()))
+                .setRegistrar(decision.registrar().orElse(null))
+                .setDecidedAt(decision.decidedAt())
+                .build();
+    }
+
+    private static Grade grade(eu.creditbridge.contract.Grade grade) {
+        return new Grade(grade.getValue(), grade.getScheme(), grade.getPassed());
+    }
+
+    private static eu.creditbridge.contract.Grade grade(Grade grade) {
+        return eu.creditbridge.contract.Grade.newBuilder().setValue(grade.value()).setScheme(grade.scheme()).setPassed(grade.passed()).build();
+    }
+
+    /** The contract's decimals are (5,2): the scale must match the schema's exactly or Avro refuses to write. */
+    private static BigDecimal decimal(EctsCredits credits) {
+        return credits.value().setScale(2, RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,60 @@
+package eu.creditbridge.recognition.messaging;
+
+import eu.creditbridge.contract.CredentialEvent;
+import eu.creditbridge.contract.CredentialIssued;
+import eu.creditbridge.contract.CredentialRevoked;
+import eu.creditbridge.messaging.PermanentFailure;
+import eu.creditbridge.recognition.application.RecognisingCredential;
+import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.application.UnknownReceivingInstitution;
+import org.springframework.kafka.annotation.KafkaListener;
+
+/**
+ * Issued and revoked credentials, in order per learner. Thin: map, call one use case. Retries and dead letters
+ * are the shared error handler's; this only says which failures are permanent.
+ */
+public class CredentialsListener {
+
+    /** Started by the registry view once it has caught up, never by the container factory. */
+    public static final String ID = "recognition-credentials";
+
+    private final RecognisingCredential recognising;
+    private final ReversingRecognition reversing;
+
+    public CredentialsListener(RecognisingCredential recognising, ReversingRecognition reversing) {
+        this.recognising = recognising;
+        this.reversing = reversing;
+    }
+
+    @KafkaListener(id = ID, autoStartup = "false",
+            topics = "#{T(eu.creditbridge.contract.ContractTopic).CREDENTIALS.topic()}",
+            groupId = "${creditbridge.credentials.group-id:recognition-service}")
+    public void on(CredentialEvent event) {
+        Object payload = event.getPayload();
+        try {
+            if (payload instanceof CredentialIssued issued) {
+                recognising.recognise(readable(event, () -> ContractMapping.credential(issued)));
+            } else if (payload instanceof CredentialRevoked revoked) {
+                reversing.reverse(readable(event, () -> ContractMapping.revocation(revoked)));
+            } else {
+                throw new PermanentFailure("Credential event " + event.getEventId() + " carries an unknown payload "
+                        + (payload == null ? "null" : payload.getClass().getName()));
+            }
+        } catch (UnknownReceivingInstitution e) {
+            // Transient at first (plain exception: retried with backoff); settled after the grace period.
+            if (e.settled()) {
+                throw new PermanentFailure(e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** A value the domain refuses (bad SCHAC code, ESI, credits) will be refused on every retry: permanent. */
+    private static <T> T readable(CredentialEvent event, java.util.function.Supplier<T> mapping) {
+        try {
+            return mapping.get();
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new PermanentFailure("Credential event " + event.getEventId() + " is not a valid credential: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package eu.creditbridge.recognition.messaging;
+
+import eu.creditbridge.contract.ContractTopic;
+import eu.creditbridge.contract.InstitutionUpdated;
+import eu.creditbridge.contract.RulesetPublished;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Reads the compacted registry topics into the {@link RegistryView}, from offset 0 on every start, with a plain
+ * consumer on explicitly assigned partitions and no consumer group: every instance needs the whole registry,
+ * so none may share partitions or resume from committed offsets. The view is marked caught up once every
+ * partition is read up to the end offset it had when reading began.
+ *
+ * <p>A record the view cannot use (unreadable bytes, a value the domain refuses) is logged and skipped: one
+ * bad registry entry must not keep the whole service from starting. Partitions added while running are not
+ * picked up until a restart.
+ */
+public class RegistryTopicsReader implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(RegistryTopicsReader.class);
+    private static final List<String> TOPICS = List.of(ContractTopic.INSTITUTIONS.topic(), ContractTopic.RULESETS.topic());
+
+    private final Map<String, Object> consumerConfig;
+    private final RegistryView view;
+    private final Duration pollTimeout;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, Object> consumer;
+    private Thread thread;
+
+    /**
+     * @param kafkaConfig the service's consumer configuration (addresses, registry URL, security); group,
+     *                    offsets and deserializers are set here
+     */
+    public RegistryTopicsReader(Map<String, Object> kafkaConfig, RegistryView view, Duration pollTimeout) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        // The Avro deserializer itself, not Spring's error-handling wrapper: the wrapper turns a failure into a
+        // null value, which here would read as a tombstone and delete an institution.
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, eu.creditbridge.messaging.serde.ConfluentAvroDeserializer.class);
+        config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "recognition-registry-view");
+        this.consumerConfig = config;
+        this.view = view;
+        this.pollTimeout = pollTimeout;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "registry-view");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, Object> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(pollTimeout.multipliedBy(4).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the listener containers, so the view is there first and gone last. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, Object> kafka = new KafkaConsumer<>(consumerConfig)) {
+            consumer = kafka;
+            List<TopicPartition> partitions = awaitPartitions(kafka);
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+            log.info("Reading the registry view from {} partitions up to {}", partitions.size(), endAtStart);
+            while (running) {
+                try {
+                    for (ConsumerRecord<String, Object> record : kafka.poll(pollTimeout)) {
+                        apply(record);
+                    }
+                } catch (RecordDeserializationException e) {
+                    log.error("Skipping unreadable registry record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    kafka.seek(e.topicPartition(), e.offset() + 1);
+                }
+                if (!view.isCaughtUp() && caughtUp(kafka, endAtStart)) {
+                    log.info("Registry view caught up: {} institutions, {} rulesets", view.institutionCount(), view.rulesetCount());
+                    view.caughtUp();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            log.error("Registry view stopped reading; recognition will not start until restarted", e);
+            running = false;
+        } finally {
+            consumer = null;
+        }
+    }
+
+    /** The topics are created when the stack starts; until then, wait rather than fail. */
+    private List<TopicPartition> awaitPartitions(KafkaConsumer<String, Object> kafka) {
+        while (running) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            boolean allThere = true;
+            for (String topic : TOPICS) {
+                List<PartitionInfo> infos;
+                try {
+                    infos = kafka.partitionsFor(topic, Duration.ofSeconds(10));
+                } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                    infos = List.of(); // broker not reachable yet: keep waiting, as for a missing topic
+                }
+                if (infos == null || infos.isEmpty()) {
+                    allThere = false;
+                    log.warn("Registry topic {} is not available yet; waiting for it", topic);
+                    break;
+                }
+                infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
+            }
+            if (allThere) {
+                return partitions;
+            }
+            kafka.poll(Duration.ZERO); // lets wakeup() reach this loop
+            sleepQuietly(pollTimeout);
+        }
+        throw new WakeupException();
+    }
+
+    private static boolean caughtUp(KafkaConsumer<String, Object> kafka, Map<TopicPartition, Long> endAtStart) {
+        return endAtStart.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue());
+    }
+
+    private void apply(ConsumerRecord<String, Object> record) {
+        try {
+            if (record.topic().equals(ContractTopic.INSTITUTIONS.topic())) {
+                if (record.value() == null) {
+                    view.institutionRemoved(SchacCode.of(record.key()));
+                } else if (record.value() instanceof InstitutionUpdated updated) {
+                    view.institutionUpdated(ContractMapping.institution(updated));
+                }
+            } else if (record.value() == null) {
+                view.rulesetRemoved(SchacCode.of(record.key()));
+            } else if (record.value() instanceof RulesetPublished published) {
+                view.rulesetPublished(ContractMapping.ruleset(published));
+            }
+        } catch (RuntimeException e) {
+            log.error("Skipping registry record {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(),
+                    e.getMessage());
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package eu.creditbridge.recognition.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+import eu.creditbridge.recognition.domain.DecidedBy;
+import eu.creditbridge.recognition.domain.Decision;
+import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.domain.DecisionReason;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.Outcome;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * Collection {@code decisions}: one document per (credential, receiving institution), {@code _id}
+ * {@code <credentialId>@<schac>}, holding the current revision, its full trace, and the outbox mark
+ * ({@code publishedRevision}, and {@code pendingPublication} so the relay finds work by an index).
+ */
+public class DecisionStore {
+
+    static final String COLLECTION = "decisions";
+
+    private final MongoCollection<Document> collection;
+
+    public DecisionStore(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending("pendingPublication", "decidedAt"));
+        collection.createIndex(Indexes.ascending("receivingInstitution", "learnerId"), new IndexOptions().name("by-learner"));
+    }
+
+    public Optional<StoredDecision> find(DecisionId id) {
+        return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).map(DecisionStore::stored);
+    }
+
+    /**
+     * Inserts the first revision; when the id exists (a redelivery, or a concurrent delivery that won the race)
+     * returns the stored decision instead, so a credential is never decided twice.
+     */
+    public StoredDecision insertOrLoad(RecognitionDecision decision) {
+        try {
+            collection.insertOne(document(decision).append("publishedRevision", 0).append("pendingPublication", true));
+            return new StoredDecision(decision, 0);
+        } catch (MongoException e) {
+            if (!Documents.isDuplicateKey(e)) {
+                throw e;
+            }
+            return find(decision.id()).orElseThrow(() -> e);
+        }
+    }
+
+    /**
+     * Writes the withdrawn revision, conditional on the decision being at the revision read and not withdrawn:
+     * of two concurrent revocations one writes, the other gets the stored result.
+     */
+    public StoredDecision withdraw(RecognitionDecision current, Revocation revocation, Instant at) {
+        RecognitionDecision next = current.withdrawn(revocation, at);
+        Document replacement = document(next).append("pendingPublication", true);
+        replacement.remove("_id");
+        List<Bson> sets = new ArrayList<>();
+        replacement.forEach((field, value) -> sets.add(Updates.set(field, value)));
+        var result = collection.updateOne(and(eq("_id", current.id().value()), eq("revision", current.revision()),
+                ne("outcome", Outcome.WITHDRAWN.name())), Updates.combine(sets));
+        StoredDecision stored = find(current.id()).orElseThrow();
+        if (result.getModifiedCount() == 0 && !stored.decision().isWithdrawn()) {
+            // A registrar's revision slipped in between (not built yet, but possible by design): withdraw that one.
+            return withdraw(stored.decision(), revocation, at);
+        }
+        return stored;
+    }
+
+    /** Marks the revision published, unless a newer revision was written meanwhile (that one stays pending). */
+    public void markPublished(DecisionId id, int revision) {
+        collection.updateOne(and(eq("_id", id.value()), eq("revision", revision), lt("publishedRevision", revision)),
+                Updates.combine(Updates.set("publishedRevision", revision), Updates.set("pendingPublication", false)));
+    }
+
+    public List<StoredDecision> pendingPublication(Instant decidedBefore, int limit) {
+        List<StoredDecision> pending = new ArrayList<>();
+        collection.find(and(eq("pendingPublication", true), lt("decidedAt", Documents.date(decidedBefore))))
+                .limit(limit).forEach(document -> pending.add(stored(document)));
+        return pending;
+    }
+
+    static Document document(RecognitionDecision decision) {
+        Decision concluded = decision.decision();
+        Document document = new Document("_id", decision.id().value())
+                .append("credentialId", decision.id().credentialId().toString())
+                .append("receivingInstitution", decision.id().receivingInstitution().value())
+                .append("learnerId", decision.learner().value())
+                .append("issuingInstitution", decision.issuingInstitution().value())
+                .append("credentialTitle", decision.credentialTitle())
+                .append("revision", decision.revision())
+                .append("outcome", concluded.outcome().name())
+                .append("originalCredits", Documents.credits(decision.originalCredits()))
+                .append("recognisedCredits", Documents.credits(concluded.recognisedCredits()))
+                .append("target", concluded.target().map(Documents::target).orElse(null));
+        Documents.withGrade(document, concluded.grade());
+        return document
+                .append("reasons", concluded.reasons().stream()
+                        .map(reason -> new Document("step", reason.step()).append("decisive", reason.decisive())
+                                .append("explanation", reason.explanation()))
+                        .toList())
+                .append("rulesetVersion", concluded.rulesetVersion().orElse(null))
+                .append("decidedBy", decision.decidedBy().name())
+                .append("registrar", decision.registrar().orElse(null))
+                .append("decidedAt", Documents.date(decision.decidedAt()));
+    }
+
+    static StoredDecision stored(Document document) {
+        List<DecisionReason> reasons = document.getList("reasons", Document.class).stream()
+                .map(reason -> new DecisionReason(reason.getString("step"), reason.getBoolean("decisive", false), reason.getString("explanation")))
+                .toList();
+        Decision concluded = new Decision(
+                Outcome.valueOf(document.getString("outcome")),
+                Documents.credits(document.get("recognisedCredits")),
+                Optional.ofNullable(document.get("target", Document.class)).map(Documents::target),
+                Documents.gradeConversion(document),
+                reasons,
+                Optional.ofNullable(document.getInteger("rulesetVersion")));
+        RecognitionDecision decision = new RecognitionDecision(
+                new DecisionId(UUID.fromString(document.getString("credentialId")), SchacCode.of(document.getString("receivingInstitution"))),
+                document.getInteger("revision"),
+                EuropeanStudentIdentifier.of(document.getString("learnerId")),
+                SchacCode.of(document.getString("issuingInstitution")),
+                document.getString("credentialTitle"),
+                Documents.credits(document.get("originalCredits")),
+                concluded,
+                DecidedBy.valueOf(document.getString("decidedBy")),
+                Optional.ofNullable(document.getString("registrar")),
+                Documents.instant(document.getDate("decidedAt")));
+        return new StoredDecision(decision, document.getInteger("publishedRevision", 0));
+    }
+}

@@ -1,0 +1,226 @@
+package eu.creditbridge.recognition.application;
+
+import static eu.creditbridge.recognition.Fixtures.ANNA;
+import static eu.creditbridge.recognition.Fixtures.LODZ;
+import static eu.creditbridge.recognition.Fixtures.OUTSIDER;
+import static eu.creditbridge.recognition.Fixtures.credential;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.recognition.Fixtures;
+import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.Outcome;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.store.InProcessMongo;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The whole pipeline behind the listener, on the wire-protocol MongoDB server, with a recording publisher. */
+class RecognitionPipelineTest {
+
+    private static InProcessMongo mongo;
+
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-02-20T10:00:00Z"));
+    private final RecordingPublisher publisher = new RecordingPublisher();
+    private DecisionStore decisions;
+    private LearnerRecordStore records;
+    private RegistryView registry;
+    private RecognisingCredential recognising;
+    private ReversingRecognition reversing;
+    private PublishingDecisions publishing;
+
+    @BeforeAll
+    static void startMongo() {
+        mongo = new InProcessMongo();
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void wire() {
+        MongoDatabase database = mongo.freshDatabase();
+        decisions = new DecisionStore(database);
+        records = new LearnerRecordStore(database);
+        RevocationStore revocations = new RevocationStore(database);
+        registry = new RegistryView();
+        registry.institutionUpdated(Fixtures.lodz());
+        registry.institutionUpdated(Fixtures.rotterdam());
+        registry.rulesetPublished(Fixtures.lodzRuleset());
+        publishing = new PublishingDecisions(decisions, publisher, clock);
+        reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
+        recognising = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records, revocations, reversing,
+                publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock), clock);
+    }
+
+    private static Revocation revocationOf(Credential credential) {
+        return new Revocation(credential.credentialId(), credential.issuingInstitution(), credential.learner(), LODZ,
+                Instant.parse("2025-03-01T09:00:00Z"), "issued to the wrong learner");
+    }
+
+    private EctsCredits annasTotal() {
+        return records.find(LODZ, ANNA).map(record -> record.totals().total()).orElse(EctsCredits.ZERO);
+    }
+
+    @Test
+    void partnerCredentialIsRecognisedCountedAndPublishedOnce() {
+        Credential credential = credential().build();
+
+        RecognitionDecision decision = recognising.recognise(credential);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.RECOGNISED);
+        assertThat(annasTotal()).isEqualTo(EctsCredits.of("5"));
+        assertThat(publisher.published).singleElement().isEqualTo(decision);
+        assertThat(decisions.find(decision.id()).orElseThrow().pending()).isFalse();
+    }
+
+    @Test
+    void redeliveredCredentialChangesNoTotalAndIsNotPublishedAgain() {
+        Credential credential = credential().build();
+        recognising.recognise(credential);
+
+        // A newer ruleset meanwhile must not change what was decided: a redelivery never decides twice.
+        registry.rulesetPublished(new eu.creditbridge.recognition.domain.Ruleset(LODZ, 9, List.of(), java.util.Optional.empty()));
+        RecognitionDecision again = recognising.recognise(credential);
+
+        assertThat(again.decision().rulesetVersion()).contains(3);
+        assertThat(annasTotal()).isEqualTo(EctsCredits.of("5"));
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    @Test
+    void revocationWithdrawsTheDecisionAndTheCreditsOnceAndPublishesTheNewRevision() {
+        Credential credential = credential().build();
+        recognising.recognise(credential);
+
+        reversing.reverse(revocationOf(credential));
+        reversing.reverse(revocationOf(credential));
+        recognising.recognise(credential); // the issuance redelivered after its revocation
+
+        assertThat(annasTotal()).isEqualTo(EctsCredits.ZERO);
+        assertThat(publisher.published).extracting(RecognitionDecision::revision, RecognitionDecision::outcome)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Outcome.RECOGNISED), org.assertj.core.groups.Tuple.tuple(2, Outcome.WITHDRAWN));
+    }
+
+    @Test
+    void credentialRevokedBeforeItWasDecidedIsRejectedWhenItsIssuanceArrivesLate() {
+        Credential credential = credential().build();
+
+        assertThat(reversing.reverse(revocationOf(credential))).isEmpty();
+        RecognitionDecision decision = recognising.recognise(credential);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.decision().decisiveReason().orElseThrow().step()).isEqualTo("revocation");
+        assertThat(annasTotal()).isEqualTo(EctsCredits.ZERO);
+    }
+
+    @Test
+    void decisionTheBrokerDidNotAcknowledgeIsPublishedByTheRelayLater() {
+        publisher.failing = true;
+        RecognitionDecision decision = recognising.recognise(credential().build());
+        assertThat(decisions.find(decision.id()).orElseThrow().pending()).isTrue();
+
+        publisher.failing = false;
+        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isZero(); // too fresh: the inline publish may still be running
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isEqualTo(1);
+
+        assertThat(publisher.published).singleElement().isEqualTo(decision);
+        assertThat(decisions.find(decision.id()).orElseThrow().pending()).isFalse();
+        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isZero();
+    }
+
+    @Test
+    void unknownReceivingInstitutionIsRetriedDuringTheGracePeriodThenGivenUp() {
+        Credential forUnknown = credential().home(SchacCode.of("uni-new.example.eu")).build();
+
+        assertThatThrownBy(() -> recognising.recognise(forUnknown)).isInstanceOfSatisfying(UnknownReceivingInstitution.class,
+                e -> assertThat(e.settled()).isFalse());
+        clock.advance(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> recognising.recognise(forUnknown)).isInstanceOfSatisfying(UnknownReceivingInstitution.class,
+                e -> assertThat(e.settled()).isTrue());
+        assertThat(decisions.find(forUnknown.decisionId())).isEmpty();
+    }
+
+    @Test
+    void institutionRegisteredDuringTheGracePeriodIsRecognisedOnTheRetry() {
+        SchacCode newcomer = SchacCode.of("uni-new.example.eu");
+        Credential forNewcomer = credential().home(newcomer).build();
+        assertThatThrownBy(() -> recognising.recognise(forNewcomer)).isInstanceOf(UnknownReceivingInstitution.class);
+
+        registry.institutionUpdated(new eu.creditbridge.recognition.domain.Institution(newcomer, java.util.Optional.empty(), "New University",
+                "BE", "be-0-20", List.of()));
+        clock.advance(Duration.ofSeconds(1));
+
+        assertThat(recognising.recognise(forNewcomer).outcome()).isEqualTo(Outcome.NEEDS_REVIEW); // it has no ruleset yet
+    }
+
+    @Test
+    void credentialFromAnIssuerTheRegistryDoesNotKnowWaitsForARegistrar() {
+        RecognitionDecision decision = recognising.recognise(credential().issuedBy(OUTSIDER).build());
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(records.find(LODZ, ANNA)).isEmpty();
+        assertThat(publisher.published).hasSize(1);
+    }
+
+    static final class RecordingPublisher implements DecisionPublisher {
+
+        final List<RecognitionDecision> published = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public void publish(RecognitionDecision decision) {
+            if (failing) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.add(decision);
+        }
+    }
+
+    static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

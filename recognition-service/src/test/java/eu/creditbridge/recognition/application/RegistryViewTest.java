@@ -1,0 +1,44 @@
+package eu.creditbridge.recognition.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import eu.creditbridge.recognition.Fixtures;
+import eu.creditbridge.recognition.domain.Ruleset;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RegistryViewTest {
+
+    private final RegistryView view = new RegistryView();
+
+    @Test
+    void highestRulesetVersionWinsWhateverOrderTheyAreReadIn() {
+        view.rulesetPublished(new Ruleset(Fixtures.LODZ, 4, List.of(), Optional.empty()));
+        view.rulesetPublished(new Ruleset(Fixtures.LODZ, 2, List.of(), Optional.empty()));
+
+        assertThat(view.ruleset(Fixtures.LODZ)).hasValueSatisfying(ruleset -> assertThat(ruleset.version()).isEqualTo(4));
+    }
+
+    @Test
+    void tombstoneRemovesTheInstitution() {
+        view.institutionUpdated(Fixtures.rotterdam());
+        view.institutionRemoved(Fixtures.ROTTERDAM);
+
+        assertThat(view.institution(Fixtures.ROTTERDAM)).isEmpty();
+    }
+
+    @Test
+    void actionsWaitingForTheViewRunOnceWhenItHasCaughtUp() {
+        AtomicInteger started = new AtomicInteger();
+        view.whenCaughtUp(started::incrementAndGet);
+        assertThat(started).hasValue(0);
+
+        view.caughtUp();
+        view.caughtUp();
+
+        assertThat(started).hasValue(1);
+        assertThat(view.isCaughtUp()).isTrue();
+    }
+}
