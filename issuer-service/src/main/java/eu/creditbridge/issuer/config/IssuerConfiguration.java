@@ -22,6 +22,7 @@ import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.TaskExecutor;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -63,7 +64,8 @@ public class IssuerConfiguration {
 
     /** After a request stores events, publish them at once on another thread; the HTTP answer does not wait. */
     @Bean
-    OutboxTrigger outboxTrigger(IssuerProperties properties, RelayingCredentialEvents relaying, TaskExecutor executor) {
+    OutboxTrigger outboxTrigger(IssuerProperties properties, RelayingCredentialEvents relaying,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
         if (!properties.outbox().enabled()) {
             return OutboxTrigger.NONE;
         }

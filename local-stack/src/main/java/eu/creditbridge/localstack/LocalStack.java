@@ -1,0 +1,375 @@
+package eu.creditbridge.localstack;
+
+import eu.creditbridge.messaging.bootstrap.ContractBootstrap;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The whole CreditBridge system on one machine, as processes: Kafka (KRaft), Apicurio Registry and a
+ * MongoDB wire server first (in parallel), then the contract (topics, schemas, compatibility), then
+ * the three services (in parallel). Used by {@code ./creditbridge start} and, once per test JVM, by
+ * the system tests, which reach every process through {@link #component(String)} to kill or restart it.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Infrastructure names, in start order; stopped after the services. */
+    public static final List<String> INFRASTRUCTURE = List.of(KafkaBroker.NAME, SchemaRegistry.NAME, MongoWireServer.NAME);
+
+    private final StateLayout state;
+    private final StackPorts ports;
+    private final int partitions;
+    private final Consumer<String> log;
+    private final KafkaBroker kafka;
+    private final SchemaRegistry schemaRegistry;
+    private final MongoWireServer mongo;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Duration> startUpTimes = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final boolean stopOnJvmExit;
+    private final boolean temporaryState;
+    private Thread shutdownHook;
+
+    private LocalStack(Builder builder) {
+        this.temporaryState = builder.state == null || builder.temporaryState;
+        this.state = builder.state != null ? builder.state : StateLayout.temporary();
+        this.ports = builder.ports;
+        this.partitions = builder.partitions;
+        this.log = builder.log;
+        this.stopOnJvmExit = builder.stopOnJvmExit;
+        StackArtifacts artifacts = builder.artifacts != null ? builder.artifacts : StackArtifacts.locate();
+        this.kafka = new KafkaBroker(state, artifacts, ports.kafka(), ports.kafkaController(), partitions);
+        this.schemaRegistry = new SchemaRegistry(state, artifacts, ports.schemaRegistry());
+        this.mongo = new MongoWireServer(state, artifacts, ports.mongo());
+        ServiceProcess.Addresses addresses = new ServiceProcess.Addresses(kafka.bootstrapServers(), schemaRegistry.url(), mongo.uri());
+        for (String name : builder.services) {
+            List<String> args = new ArrayList<>(builder.serviceArgs.getOrDefault(name, List.of()));
+            if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
+                args.add("--creditbridge.registry.demo-data=true");
+            }
+            services.put(name, new ServiceProcess(state, artifacts, name, ports.service(name), addresses,
+                    builder.serviceJvmOptions, args));
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Checks ports, starts everything and returns once every process is ready; on failure stops what it started. */
+    public LocalStack start() {
+        Instant begin = Instant.now();
+        requirePortsFree();
+        writeStackFile();
+        if (stopOnJvmExit && shutdownHook == null) {
+            shutdownHook = new Thread(this::stop, "creditbridge-stack-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+        try {
+            log.accept("Starting Kafka (KRaft) on " + kafka.address() + ", Apicurio Registry on " + schemaRegistry.address()
+                    + ", MongoDB wire server on " + mongo.address() + " ...");
+            startInParallel(List.of(kafka, schemaRegistry, mongo));
+            Instant contractBegin = Instant.now();
+            ContractBootstrap.Result contract = new ContractBootstrap(kafka.bootstrapServers(), schemaRegistry.url(), partitions).run();
+            startUpTimes.put("contract", Duration.between(contractBegin, Instant.now()));
+            log.accept("Contract in place: topics created " + (contract.createdTopics().isEmpty() ? "none (all existed)"
+                    : contract.createdTopics()) + ", schema ids " + contract.schemaIds());
+            if (!services.isEmpty()) {
+                log.accept("Starting " + String.join(", ", services.keySet()) + " ...");
+                startInParallel(List.copyOf(services.values()));
+            }
+        } catch (RuntimeException e) {
+            log.accept("Start failed; stopping what was started. Logs: " + state.logsDir());
+            stop();
+            throw e;
+        }
+        startUpTimes.put("total", Duration.between(begin, Instant.now()));
+        return this;
+    }
+
+    private void requirePortsFree() {
+        Map<String, Integer> wanted = new LinkedHashMap<>(ports.byOwner());
+        wanted.keySet().removeIf(owner -> owner.endsWith("-service") && !services.containsKey(owner));
+        wanted.forEach((owner, port) -> LocalPorts.requireFree(port, owner));
+    }
+
+    private void startInParallel(List<StackComponent> components) {
+        List<CompletableFuture<Void>> starts = new ArrayList<>();
+        for (StackComponent component : components) {
+            starts.add(CompletableFuture.runAsync(() -> {
+                Instant begin = Instant.now();
+                component.start();
+                Duration took = Duration.between(begin, Instant.now());
+                startUpTimes.put(component.name(), took);
+                log.accept(String.format("  %-20s ready in %5.1f s  %s", component.name(), took.toMillis() / 1000.0,
+                        component.address()));
+            }, command -> new Thread(command, "start-" + component.name()).start()));
+        }
+        // The first failure ends the wait: the caller stops everything, which also ends the other waits.
+        CompletableFuture<Void> firstFailure = new CompletableFuture<>();
+        starts.forEach(start -> start.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                firstFailure.completeExceptionally(failure);
+            }
+        }));
+        try {
+            CompletableFuture.anyOf(CompletableFuture.allOf(starts.toArray(CompletableFuture[]::new)), firstFailure).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Stops services, then the infrastructure, gracefully; data stays for the next start. Safe to call twice. */
+    public void stop() {
+        stopInParallel(List.copyOf(services.values()));
+        stopInParallel(List.of(kafka, schemaRegistry, mongo));
+    }
+
+    private static void stopInParallel(List<StackComponent> components) {
+        CompletableFuture.allOf(components.stream()
+                .map(c -> CompletableFuture.runAsync(c::stop, command -> new Thread(command, "stop-" + c.name()).start()))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    @Override
+    public void close() {
+        stop();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException jvmAlreadyExiting) {
+                // the hook is running or about to: nothing to remove
+            }
+            shutdownHook = null;
+        }
+        // A temporary state folder is the test's scratch space; -Dcreditbridge.keep-state=true keeps it for a post-mortem.
+        if (temporaryState && !Boolean.getBoolean("creditbridge.keep-state")) {
+            deleteRecursively(state.root());
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // leaving a temporary folder behind is harmless
+        }
+    }
+
+    private void writeStackFile() {
+        Properties properties = new Properties();
+        ports.writeTo(properties);
+        properties.setProperty("kafka.bootstrap-servers", kafka.bootstrapServers());
+        properties.setProperty("schema-registry.url", schemaRegistry.url());
+        properties.setProperty("mongo.uri", mongo.uri());
+        properties.setProperty("services", String.join(",", services.keySet()));
+        services.values().forEach(s -> properties.setProperty("url." + s.name(), s.url()));
+        try {
+            Files.createDirectories(state.root());
+            try (Writer out = Files.newBufferedWriter(state.stackFile())) {
+                properties.store(out, "CreditBridge local stack (written at start; read by stop/status)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What a previous start recorded in this state folder, if anything. */
+    public static Optional<Properties> recorded(StateLayout state) {
+        if (!Files.isRegularFile(state.stackFile())) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(state.stackFile())) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(properties);
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    public SchemaRegistry schemaRegistry() {
+        return schemaRegistry;
+    }
+
+    public MongoWireServer mongo() {
+        return mongo;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException(name + " is not part of this stack; it has " + services.keySet());
+        }
+        return service;
+    }
+
+    public ServiceProcess issuer() {
+        return service(ServiceProcess.ISSUER);
+    }
+
+    public ServiceProcess registry() {
+        return service(ServiceProcess.REGISTRY);
+    }
+
+    public ServiceProcess recognition() {
+        return service(ServiceProcess.RECOGNITION);
+    }
+
+    /** Any process by name: kafka, schema-registry, mongo or a service name. */
+    public StackComponent component(String name) {
+        return switch (name) {
+            case KafkaBroker.NAME -> kafka;
+            case SchemaRegistry.NAME -> schemaRegistry;
+            case MongoWireServer.NAME -> mongo;
+            default -> service(name);
+        };
+    }
+
+    public List<StackComponent> components() {
+        List<StackComponent> all = new ArrayList<>(List.of(kafka, schemaRegistry, mongo));
+        all.addAll(services.values());
+        return all;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public String schemaRegistryUrl() {
+        return schemaRegistry.url();
+    }
+
+    public String mongoUri() {
+        return mongo.uri();
+    }
+
+    public StackPorts ports() {
+        return ports;
+    }
+
+    public StateLayout state() {
+        return state;
+    }
+
+    /** How long each part took in the last start, and "total". */
+    public Map<String, Duration> startUpTimes() {
+        synchronized (startUpTimes) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(startUpTimes));
+        }
+    }
+
+    public static final class Builder {
+        private StateLayout state;
+        private boolean temporaryState;
+        private StackArtifacts artifacts;
+        private StackPorts ports = StackPorts.defaults();
+        private int partitions = 3;
+        private boolean demoData;
+        private boolean stopOnJvmExit;
+        private List<String> services = ServiceProcess.ALL;
+        private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        private final Map<String, List<String>> serviceArgs = new HashMap<>();
+        private Consumer<String> log = message -> { };
+
+        public Builder stateDir(Path dir) {
+            this.state = new StateLayout(dir);
+            this.temporaryState = false;
+            return this;
+        }
+
+        /** A fresh temporary state folder (the default when none is given), deleted by {@link LocalStack#close()}. */
+        public Builder temporaryStateDir() {
+            this.state = StateLayout.temporary();
+            this.temporaryState = true;
+            return this;
+        }
+
+        public Builder artifacts(StackArtifacts artifacts) {
+            this.artifacts = artifacts;
+            return this;
+        }
+
+        public Builder repoDir(Path repo) {
+            this.artifacts = StackArtifacts.inRepo(repo);
+            return this;
+        }
+
+        public Builder ports(StackPorts ports) {
+            this.ports = ports;
+            return this;
+        }
+
+        public Builder randomPorts() {
+            this.ports = StackPorts.random();
+            return this;
+        }
+
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
+        /** Registry-service seeds the demo alliances and rulesets. */
+        public Builder demoData(boolean demoData) {
+            this.demoData = demoData;
+            return this;
+        }
+
+        /** Which services to run (default all three); none for a stack of Kafka, registry and Mongo only. */
+        public Builder services(String... names) {
+            this.services = List.of(names);
+            return this;
+        }
+
+        public Builder serviceArgs(String service, String... args) {
+            this.serviceArgs.put(service, List.of(args));
+            return this;
+        }
+
+        public Builder serviceJvmOptions(String... options) {
+            this.serviceJvmOptions = List.of(options);
+            return this;
+        }
+
+        /** Tests: a JVM shutdown hook stops every process, so none outlives the test run. */
+        public Builder stopOnJvmExit(boolean stop) {
+            this.stopOnJvmExit = stop;
+            return this;
+        }
+
+        public Builder log(Consumer<String> log) {
+            this.log = log;
+            return this;
+        }
+
+        public LocalStack build() {
+            return new LocalStack(this);
+        }
+
+        public LocalStack start() {
+            return build().start();
+        }
+    }
+}

@@ -1,0 +1,217 @@
+package eu.creditbridge.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The command line behind {@code ./creditbridge}: {@code start}, {@code stop}, {@code status} and
+ * {@code logs NAME}. {@code start} returns once every process is ready and leaves them running (they
+ * are separate processes logging to files); the others find them again through the pid files in the
+ * state folder.
+ */
+public final class LocalStackCommand {
+
+    private static final String USAGE = """
+            usage: creditbridge <command> [--state DIR] [--repo DIR]
+              start [--no-demo-data] [--infra-only | --services a,b]
+                                                       start Kafka, Apicurio, MongoDB wire server and the services
+                                                       (all three unless named, e.g. to run one of them in an IDE)
+              stop                                     stop everything started from this state folder
+              status                                   show what runs, where, and how much memory it uses
+              logs NAME [--lines N]                    print the end of a process's log (kafka, schema-registry, mongo, <service>)
+            """;
+
+    private final Path repo;
+    private final StateLayout state;
+
+    private LocalStackCommand(Path repo, StateLayout state) {
+        this.repo = repo;
+        this.state = state;
+    }
+
+    public static void main(String[] args) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        if (rest.isEmpty() || rest.contains("--help") || rest.contains("-h")) {
+            System.out.print(USAGE);
+            System.exit(rest.isEmpty() ? 2 : 0);
+        }
+        String command = rest.remove(0);
+        Path repo = option(rest, "--repo").map(Path::of).orElseGet(() -> StackArtifacts.locate().repoDir()).toAbsolutePath().normalize();
+        Path stateDir = option(rest, "--state").map(Path::of).orElse(repo.resolve(".creditbridge"));
+        LocalStackCommand cli = new LocalStackCommand(repo, new StateLayout(stateDir));
+        int exit;
+        try {
+            exit = switch (command) {
+                case "start" -> cli.start(!rest.remove("--no-demo-data"), rest.remove("--infra-only")
+                        ? List.of() : option(rest, "--services").map(v -> List.of(v.split(","))).orElse(ServiceProcess.ALL));
+                case "stop" -> cli.stop();
+                case "status" -> cli.status();
+                case "logs" -> cli.logs(rest.isEmpty() ? null : rest.get(0),
+                        option(rest, "--lines").map(Integer::parseInt).orElse(100));
+                default -> {
+                    System.err.print("Unknown command '" + command + "'.\n" + USAGE);
+                    yield 2;
+                }
+            };
+        } catch (LocalPorts.PortTakenException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            exit = 1;
+        } catch (RuntimeException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            System.err.println("Logs are in " + cli.state.logsDir() + " (./creditbridge logs NAME); `./creditbridge stop` cleans up.");
+            exit = 1;
+        }
+        System.exit(exit);
+    }
+
+    private int start(boolean demoData, List<String> services) {
+        List<String> running = runningNames();
+        if (!running.isEmpty()) {
+            System.out.println("Already running from " + state.root() + ": " + String.join(", ", running)
+                    + ". `./creditbridge status` shows them, `./creditbridge stop` stops them.");
+            return 1;
+        }
+        System.out.println("Starting the CreditBridge local stack (state in " + state.root() + ", logs in " + state.logsDir() + ")");
+        LocalStack.Builder builder = LocalStack.builder()
+                .stateDir(state.root())
+                .repoDir(repo)
+                .ports(StackPorts.defaults())
+                .demoData(demoData)
+                .services(services.toArray(String[]::new))
+                .log(System.out::println);
+        LocalStack stack = builder.start();
+        Duration total = stack.startUpTimes().get("total");
+        System.out.println();
+        System.out.printf("CreditBridge is up in %.1f s.%n%n", total.toMillis() / 1000.0);
+        for (StackComponent component : stack.components()) {
+            long pid = component.pid().orElse(-1);
+            System.out.printf("  %-20s %-48s pid %-7d %s%n", component.name(), component.address(), pid, memory(pid));
+        }
+        System.out.println();
+        if (services.containsAll(ServiceProcess.ALL)) {
+            System.out.println("Try it (a sample credential.json is in the README):");
+            System.out.println("  curl " + stack.registry().url() + "/api/institutions");
+            System.out.println("  curl -X POST " + stack.issuer().url() + "/api/credentials -H 'Content-Type: application/json' -d @credential.json");
+            System.out.println("  curl " + stack.recognition().url() + "/api/institutions/{schac}/learners/{learnerId}/record");
+        }
+        System.out.println("Logs: " + state.logsDir() + "   ./creditbridge logs NAME | status | stop");
+        return 0;
+    }
+
+    private int stop() {
+        List<String> names = allNames();
+        boolean any = false;
+        // Services first, so none of them spends its last seconds failing to reach Kafka or MongoDB.
+        for (String name : names) {
+            Optional<ProcessHandle> process = ChildProcess.findRunning(state.pidFile(name), name);
+            if (process.isPresent()) {
+                any = true;
+                System.out.println("Stopping " + name + " (pid " + process.get().pid() + ")");
+                ChildProcess.terminate(process.get(), ChildProcess.GRACE_PERIOD);
+            }
+            try {
+                Files.deleteIfExists(state.pidFile(name));
+            } catch (IOException ignored) {
+                // harmless: a stale pid file is checked before use
+            }
+        }
+        System.out.println(any ? "Stopped. Data stays in " + state.root() + " for the next start." : "Nothing was running from " + state.root() + ".");
+        return 0;
+    }
+
+    private int status() {
+        Optional<Properties> recorded = LocalStack.recorded(state);
+        if (recorded.isEmpty()) {
+            System.out.println("No stack has been started from " + state.root() + ". Run `./creditbridge start`.");
+            return 3;
+        }
+        Properties stack = recorded.get();
+        Map<String, String> addresses = new LinkedHashMap<>();
+        addresses.put(KafkaBroker.NAME, stack.getProperty("kafka.bootstrap-servers"));
+        addresses.put(SchemaRegistry.NAME, stack.getProperty("schema-registry.url"));
+        addresses.put(MongoWireServer.NAME, stack.getProperty("mongo.uri"));
+        for (String service : stack.getProperty("services", "").split(",")) {
+            if (!service.isBlank()) {
+                addresses.put(service, stack.getProperty("url." + service));
+            }
+        }
+        int up = 0;
+        for (Map.Entry<String, String> entry : addresses.entrySet()) {
+            Optional<ProcessHandle> process = ChildProcess.findRunning(state.pidFile(entry.getKey()), entry.getKey());
+            String health = process.isEmpty() ? "stopped" : health(entry.getKey(), entry.getValue());
+            up += process.isPresent() ? 1 : 0;
+            System.out.printf("  %-20s %-8s %-48s %s%n", entry.getKey(), health, entry.getValue(),
+                    process.map(p -> "pid " + p.pid() + "  " + memory(p.pid())).orElse(""));
+        }
+        System.out.println("Logs: " + state.logsDir());
+        return up == addresses.size() ? 0 : 3;
+    }
+
+    private static String health(String name, String address) {
+        if (name.endsWith("-service")) {
+            return ReadinessProbe.http(address + "/actuator/health", body -> body.contains("\"UP\"")).isReady() ? "UP" : "DOWN";
+        }
+        if (name.equals(SchemaRegistry.NAME)) {
+            return ReadinessProbe.http(address + "/subjects", body -> true).isReady() ? "UP" : "DOWN";
+        }
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1).replaceAll("[^0-9]", ""));
+        return ReadinessProbe.tcp(port).isReady() ? "UP" : "DOWN";
+    }
+
+    private int logs(String name, int lines) {
+        List<String> known = new ArrayList<>();
+        try (Stream<Path> files = Files.isDirectory(state.logsDir()) ? Files.list(state.logsDir()) : Stream.empty()) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".log")).sorted()
+                    .forEach(f -> known.add(f.substring(0, f.length() - 4)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (name == null || !known.contains(name)) {
+            System.err.println((name == null ? "Which log?" : "No log named '" + name + "'.")
+                    + " Available in " + state.logsDir() + ": " + (known.isEmpty() ? "none yet (start the stack first)" : String.join(", ", known)));
+            return 2;
+        }
+        System.out.println("==> " + state.logFile(name) + " (last " + lines + " lines)");
+        System.out.println(ChildProcess.tail(state.logFile(name), lines));
+        return 0;
+    }
+
+    private List<String> runningNames() {
+        return allNames().stream().filter(n -> ChildProcess.findRunning(state.pidFile(n), n).isPresent()).toList();
+    }
+
+    private static List<String> allNames() {
+        List<String> names = new ArrayList<>(ServiceProcess.ALL);
+        names.addAll(LocalStack.INFRASTRUCTURE);
+        return names;
+    }
+
+    private static String memory(long pid) {
+        return pid < 0 ? "" : ChildProcess.residentKib(pid).stream().mapToObj(kib -> "RSS " + (kib / 1024) + " MiB")
+                .findFirst().orElse("");
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.get(at + 1);
+        args.remove(at + 1);
+        args.remove(at);
+        return Optional.of(value);
+    }
+}

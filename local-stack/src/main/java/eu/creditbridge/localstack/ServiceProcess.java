@@ -1,0 +1,110 @@
+package eu.creditbridge.localstack;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * One of the Spring Boot services, run from its {@code -exec.jar} as a child JVM with every address
+ * given as a command-line argument, ready once {@code /actuator/health} says UP.
+ */
+public final class ServiceProcess implements StackComponent {
+
+    public static final String ISSUER = "issuer-service";
+    public static final String REGISTRY = "registry-service";
+    public static final String RECOGNITION = "recognition-service";
+    public static final List<String> ALL = List.of(REGISTRY, ISSUER, RECOGNITION);
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    /** Small heaps: three services, a broker and a registry share one laptop. */
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m");
+
+    public ServiceProcess(StateLayout state, StackArtifacts artifacts, String name, int port, Addresses addresses,
+            List<String> jvmOptions, List<String> extraArgs) {
+        this.name = name;
+        this.port = port;
+        Path jar = artifacts.serviceJar(name);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing. Build it with `./mvnw -DskipTests install` "
+                    + "(or `./creditbridge start`, which does it).");
+        }
+        List<String> cmd = new ArrayList<>(ChildProcess.javaCommand(name, jvmOptions));
+        cmd.addAll(List.of("-jar", jar.toString()));
+        cmd.addAll(arguments(name, port, addresses));
+        cmd.addAll(extraArgs);
+        this.process = new ChildProcess(name, cmd, state.dir("services"), state,
+                ReadinessProbe.http(url() + "/actuator/health", body -> body.contains("\"UP\"")), Duration.ofSeconds(120));
+    }
+
+    /** Addresses of the infrastructure a service is pointed at. */
+    public record Addresses(String bootstrapServers, String schemaRegistryUrl, String mongoUri) {
+    }
+
+    static List<String> arguments(String name, int port, Addresses addresses) {
+        return List.of(
+                "--server.port=" + port,
+                "--server.address=" + LocalPorts.HOST,
+                "--spring.kafka.bootstrap-servers=" + addresses.bootstrapServers(),
+                "--spring.kafka.properties.schema.registry.url=" + addresses.schemaRegistryUrl(),
+                // Each service owns one database, named in the URI so it holds whatever the service's own default is.
+                "--spring.mongodb.uri=" + addresses.mongoUri() + "/" + database(name));
+    }
+
+    /** {@code issuer-service} -> {@code creditbridge-issuer}. */
+    static String database(String service) {
+        return "creditbridge-" + service.replace("-service", "");
+    }
+
+    public String url() {
+        return "http://" + LocalPorts.HOST + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String address() {
+        return url();
+    }
+
+    @Override
+    public void start() {
+        process.start();
+    }
+
+    @Override
+    public void stop() {
+        process.stop();
+    }
+
+    @Override
+    public void kill() {
+        process.kill();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return process.isRunning();
+    }
+
+    @Override
+    public OptionalLong pid() {
+        return process.pid();
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+}
