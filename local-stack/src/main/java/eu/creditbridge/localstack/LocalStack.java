@@ -91,9 +91,17 @@ public final class LocalStack implements AutoCloseable {
             startUpTimes.put("contract", Duration.between(contractBegin, Instant.now()));
             log.accept("Contract in place: topics created " + (contract.createdTopics().isEmpty() ? "none (all existed)"
                     : contract.createdTopics()) + ", schema ids " + contract.schemaIds());
-            if (!services.isEmpty()) {
-                log.accept("Starting " + String.join(", ", services.keySet()) + " ...");
-                startInParallel(List.copyOf(services.values()));
+            // recognition-service reads the registry's topics when it starts, so the registry (which publishes
+            // its demo data before it reports ready) goes first, with the issuer alongside.
+            List<StackComponent> first = services.values().stream()
+                    .filter(service -> !service.name().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
+            List<StackComponent> then = services.values().stream()
+                    .filter(service -> service.name().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
+            for (List<StackComponent> phase : List.of(first, then)) {
+                if (!phase.isEmpty()) {
+                    log.accept("Starting " + phase.stream().map(StackComponent::name).toList() + " ...");
+                    startInParallel(phase);
+                }
             }
         } catch (RuntimeException e) {
             log.accept("Start failed; stopping what was started. Logs: " + state.logsDir());

@@ -14,6 +14,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,6 +25,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
@@ -46,6 +49,8 @@ public class DeadLetterAutoConfiguration {
     /** The reason a record was dead-lettered, in one line a person can read. */
     public static final String REASON_HEADER = "creditbridge_dlt_reason";
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterAutoConfiguration.class);
+
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
     DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties) {
@@ -60,7 +65,12 @@ public class DeadLetterAutoConfiguration {
         backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
         backOff.setMultiplier(2.0);
 
-        var handler = new DefaultErrorHandler(recoverer, backOff);
+        ConsumerRecordRecoverer loggingRecoverer = (record, failure) -> {
+            log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), reason(failure));
+            recoverer.accept(record, failure);
+        };
+        var handler = new DefaultErrorHandler(loggingRecoverer, backOff);
         handler.addNotRetryableExceptions(PermanentFailure.class);
         return handler;
     }

@@ -5,6 +5,7 @@ import eu.creditbridge.registry.application.DefiningAlliance;
 import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PublishingRuleset;
 import eu.creditbridge.registry.application.RegisteringInstitution;
+import eu.creditbridge.registry.application.RelayingRegistryChanges;
 import eu.creditbridge.registry.application.SuspendingMember;
 import eu.creditbridge.registry.config.CreditBridgeProperties;
 import eu.creditbridge.registry.domain.Alliance;
@@ -41,10 +42,12 @@ class DemoRegistrySeed implements ApplicationRunner {
     private final AdmittingMember admitting;
     private final SuspendingMember suspending;
     private final PublishingRuleset publishing;
+    private final RelayingRegistryChanges relaying;
 
     DemoRegistrySeed(CreditBridgeProperties properties, ResourceLoader resources, JsonMapper json,
             InstitutionStore institutions, RegisteringInstitution registering, DefiningAlliance defining,
-            AdmittingMember admitting, SuspendingMember suspending, PublishingRuleset publishing) {
+            AdmittingMember admitting, SuspendingMember suspending, PublishingRuleset publishing,
+            RelayingRegistryChanges relaying) {
         this.properties = properties;
         this.resources = resources;
         this.json = json;
@@ -54,6 +57,7 @@ class DemoRegistrySeed implements ApplicationRunner {
         this.admitting = admitting;
         this.suspending = suspending;
         this.publishing = publishing;
+        this.relaying = relaying;
     }
 
     @Override
@@ -73,6 +77,25 @@ class DemoRegistrySeed implements ApplicationRunner {
         demo.institutions().forEach(i -> publishing.publish(new SchacCode(i.schacCode()), demo.rulesetFor(i)));
         log.info("Seeded demo registry: {} institutions, {} alliances, {} rulesets",
                 demo.institutions().size(), demo.alliances().size(), demo.institutions().size());
+        publishBeforeReady();
+    }
+
+    /**
+     * Publishes the seed before the application reports ready, so a stack that waits for this service's health
+     * hands its recognition-services a complete registry. Should the broker refuse, the scheduled relay
+     * publishes it later, as it would any other change.
+     */
+    private void publishBeforeReady() {
+        if (!properties.registry().relay().enabled()) {
+            return;
+        }
+        try {
+            while (relaying.relayPending() > 0) {
+                // each round publishes one batch; the seed is a few batches
+            }
+        } catch (RuntimeException e) {
+            log.warn("Demo registry stored but not yet published ({}); the scheduled relay will publish it", e.getMessage());
+        }
     }
 
     DemoRegistry read(String location) throws IOException {

@@ -1,0 +1,115 @@
+package eu.creditbridge.systemtests;
+
+import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
+import eu.creditbridge.messaging.serde.ConfluentAvroSerializer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+
+/** Kafka clients as a partner in any language would use them: Confluent wire format through the registry. */
+final class ContractClients {
+
+    private final String bootstrapServers;
+    private final String registryUrl;
+
+    ContractClients(String bootstrapServers, String registryUrl) {
+        this.bootstrapServers = bootstrapServers;
+        this.registryUrl = registryUrl;
+    }
+
+    /** Sends a contract record and waits for the broker's ack. */
+    void send(String topic, String key, SpecificRecord value) {
+        try (var producer = new KafkaProducer<String, SpecificRecord>(producerConfig(),
+                new StringSerializer(), serializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
+    /** Sends raw bytes (anything at all) and waits for the broker's ack. */
+    void sendBytes(String topic, String key, byte[] value) {
+        try (var producer = new KafkaProducer<String, byte[]>(producerConfig(),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
+    /** Reads a topic from the beginning, as raw bytes, until a record matches; fails after the timeout. */
+    ConsumerRecord<String, byte[]> awaitRawRecord(String topic, Predicate<ConsumerRecord<String, byte[]>> wanted,
+            Duration timeout) {
+        try (var consumer = new KafkaConsumer<String, byte[]>(consumerConfig(),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
+            Awaitility.await("a record on " + topic).atMost(timeout).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    /** Reads a topic from the beginning, decoded, until a record matches; fails after the timeout. */
+    ConsumerRecord<String, SpecificRecord> awaitRecord(String topic,
+            Predicate<ConsumerRecord<String, SpecificRecord>> wanted, Duration timeout) {
+        var deserializer = new ConfluentAvroDeserializer();
+        deserializer.configure(Map.of("schema.registry.url", registryUrl), false);
+        try (var consumer = new KafkaConsumer<String, SpecificRecord>(consumerConfig(),
+                new StringDeserializer(), deserializer)) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<String, SpecificRecord>> found = new ArrayList<>();
+            Awaitility.await("a record on " + topic).atMost(timeout).until(() -> {
+                consumer.poll(Duration.ofMillis(500)).forEach(record -> {
+                    if (wanted.test(record)) {
+                        found.add(record);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private ConfluentAvroSerializer serializer() {
+        var serializer = new ConfluentAvroSerializer();
+        serializer.configure(Map.of("schema.registry.url", registryUrl, "cloudevents.source", "/system-tests"), false);
+        return serializer;
+    }
+
+    private Map<String, Object> producerConfig() {
+        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all");
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    }
+}

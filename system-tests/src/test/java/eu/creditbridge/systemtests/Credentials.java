@@ -1,0 +1,99 @@
+package eu.creditbridge.systemtests;
+
+import eu.creditbridge.contract.AssessmentType;
+import eu.creditbridge.contract.AwardingBody;
+import eu.creditbridge.contract.CredentialEvent;
+import eu.creditbridge.contract.CredentialIssued;
+import eu.creditbridge.contract.Grade;
+import eu.creditbridge.contract.LearnerIdentification;
+import eu.creditbridge.contract.LearningOutcome;
+import eu.creditbridge.contract.ParticipationForm;
+import eu.creditbridge.contract.QualityAssuranceType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Realistic credentials for the end-to-end tests, built in one place. The demo registry (see
+ * registry-service/README.md) makes these combinations meaningful: a University of Lodz course INF-101 taken
+ * by a learner of Erasmus University Rotterdam is recognised as EUR-INF-101; SUS-201 has no equivalence and
+ * counts as alliance electives (both are UNIC members).
+ */
+final class Credentials {
+
+    static final String LODZ = "uni.lodz.pl";
+    static final String ROTTERDAM = "eur.nl";
+    static final String EQUIVALENT_COURSE = "INF-101";
+    static final String ROTTERDAM_EQUIVALENT = "EUR-INF-101";
+    static final String COURSE_WITHOUT_EQUIVALENCE = "SUS-201";
+
+    private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
+
+    private Credentials() {
+    }
+
+    /** A fresh European Student Identifier of a learner whose home is Erasmus University Rotterdam. */
+    static String newRotterdamLearner() {
+        return "urn:schac:personalUniqueCode:int:esi:eur.nl:" + SEQUENCE.incrementAndGet();
+    }
+
+    /** The JSON an issuer posts to issuer-service for a University of Lodz course result. */
+    static String lodzCourseResultJson(String learnerId, String courseCode, int ects) {
+        return """
+            {
+              "issuingInstitution": "uni.lodz.pl",
+              "learner": {"europeanStudentIdentifier": "%s", "homeInstitution": "eur.nl", "fullName": "Sanne de Vries"},
+              "title": "Introduction to Informatics",
+              "sourceCourseCode": "%s",
+              "issuerCountries": ["PL"],
+              "awardingBodies": [{"schacCode": "uni.lodz.pl", "name": "University of Lodz"}],
+              "issuedOn": "%s",
+              "learningOutcomes": [{"description": "Designs and analyses simple algorithms"}],
+              "ectsCredits": %d,
+              "eqfLevel": 6,
+              "qfEheaCycle": "FIRST_CYCLE",
+              "iscedFieldCode": "0613",
+              "assessmentType": "WRITTEN_EXAM",
+              "participationForm": "ON_SITE",
+              "qualityAssurance": "EXTERNAL_EQAR_AGENCY",
+              "identityVerification": "SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK",
+              "grade": {"value": "4.5", "scheme": "pl-2-5", "passed": true},
+              "stackability": {"standAlone": true}
+            }
+            """.formatted(learnerId, courseCode, LocalDate.now().minusDays(3), ects);
+    }
+
+    /** The same course result as a partner's own issuer would put it on the topic. */
+    static CredentialEvent lodzCourseResultEvent(UUID credentialId, String learnerId, String courseCode, int ects) {
+        CredentialIssued issued = CredentialIssued.newBuilder()
+                .setCredentialId(credentialId)
+                .setIssuingInstitution(LODZ)
+                .setLearner(LearnerIdentification.newBuilder()
+                        .setEuropeanStudentIdentifier(learnerId)
+                        .setHomeInstitution(ROTTERDAM)
+                        .build())
+                .setTitle("Introduction to Informatics")
+                .setSourceCourseCode(courseCode)
+                .setIssuerCountries(List.of("PL"))
+                .setAwardingBodies(List.of(new AwardingBody(LODZ, "University of Lodz")))
+                .setIssuedOn(LocalDate.now().minusDays(3))
+                .setLearningOutcomes(List.of(new LearningOutcome("Designs and analyses simple algorithms", null)))
+                .setEctsCredits(BigDecimal.valueOf(ects).setScale(2, RoundingMode.UNNECESSARY))
+                .setEqfLevel(6)
+                .setAssessmentType(AssessmentType.WRITTEN_EXAM)
+                .setParticipationForm(ParticipationForm.ON_SITE)
+                .setQualityAssurance(QualityAssuranceType.EXTERNAL_EQAR_AGENCY)
+                .setGrade(new Grade("4.5", "pl-2-5", true))
+                .build();
+        return CredentialEvent.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setPayload(issued)
+                .build();
+    }
+}

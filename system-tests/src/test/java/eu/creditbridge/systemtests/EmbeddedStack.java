@@ -1,0 +1,70 @@
+package eu.creditbridge.systemtests;
+
+import eu.creditbridge.localstack.LocalStack;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The embedded stack — a real Kafka broker (KRaft), Apicurio Registry, the MongoDB wire protocol and the three
+ * services as processes — started once per test run, on free ports and a fresh state folder under target/, and shared by
+ * every test class. It stops when the test JVM exits.
+ *
+ * <p>Tests share the registry's demo data and keep out of each other's way by giving every learner a fresh id.
+ */
+final class EmbeddedStack {
+
+    private static LocalStack stack;
+
+    private EmbeddedStack() {
+    }
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            stack = LocalStack.builder()
+                    .repoDir(Path.of(System.getProperty("creditbridge.repo", "..")).toAbsolutePath().normalize())
+                    .stateDir(freshStateDir())
+                    .randomPorts()
+                    .partitions(3)
+                    .demoData(true)
+                    .stopOnJvmExit(true)
+                    .log(line -> System.out.println("[stack] " + line))
+                    .start();
+        }
+        return stack;
+    }
+
+    /** Under target/, so the processes' logs are still there to read after a failed run. */
+    private static Path freshStateDir() {
+        Path dir = Path.of("target", "embedded-stack").toAbsolutePath();
+        try {
+            if (Files.exists(dir)) {
+                try (Stream<Path> paths = Files.walk(dir)) {
+                    paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
+            }
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot prepare " + dir, e);
+        }
+    }
+
+    static JsonApi issuer() {
+        return new JsonApi(get().issuer().url());
+    }
+
+    static JsonApi recognition() {
+        return new JsonApi(get().recognition().url());
+    }
+
+    static JsonApi registry() {
+        return new JsonApi(get().registry().url());
+    }
+
+    static ContractClients kafka() {
+        return new ContractClients(get().bootstrapServers(), get().schemaRegistryUrl());
+    }
+}
