@@ -1,0 +1,56 @@
+package eu.creditbridge.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class RuleLanguageTest {
+
+    private static final RuleFacts FACTS = new RuleFacts(
+            new RuleFacts.CredentialFacts("uni.lodz.pl", "INF-101", "Introduction to Programming", 5, 6, "WRITTEN_EXAM",
+                    "SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK", "EXTERNAL_EQAR_AGENCY", "ON_SITE", LocalDate.of(2025, 2, 14),
+                    "5", "pl-2-5", true, "0613"),
+            new RuleFacts.IssuerFacts("uni.lodz.pl", "PL", List.of("unic")),
+            new RuleFacts.LearnerFacts(12, Map.of("alliance-electives", 10.0), List.of("EUR-ECO-110")),
+            Set.of("unic"), Optional.of(new RuleFacts.ConvertedGrade(8, true, "ECTS_GRADING_TABLE")), LocalDate.of(2025, 3, 16));
+
+    @Test
+    void everyHelperAndVariableEvaluatesAgainstTheFacts() {
+        CompiledRules rules = CompiledRules.compile(List.of(
+                rule("all", "sharedActiveAlliance() && sharedActiveAlliance('unic') && eqfAtLeast(6) && ectsBetween(3, 6)"
+                        + " && ageInDays() == 30 && convertedGradeAtLeast(7) && assessedWithIdentityCheck() && categoryEcts('alliance-electives') == 10.0"
+                        + " && 'unic' in issuer.alliances && learner.totalEcts > 10 && 'EUR-ECO-110' in learner.localCourses"
+                        + " && credential.issuedOn >= '2025-01-01' && credential.iscedField.startsWith('06')"),
+                rule("fails", "credential.issuer == 'uni.lodz.pl' && eqfAtLeast(7)")));
+
+        List<CompiledRules.RuleResult> results = rules.evaluate(FACTS);
+
+        assertThat(results.get(0).status()).isEqualTo(CompiledRules.Status.MATCHED);
+        assertThat(results.get(1).status()).isEqualTo(CompiledRules.Status.NOT_MATCHED);
+        assertThat(results.get(1).explanation()).isEqualTo("`eqfAtLeast(7)` is false");
+    }
+
+    @Test
+    void aConditionThatFailsAtRunTimeNeverMatches() {
+        CompiledRules rules = CompiledRules.compile(List.of(rule("division", "1 / (credential.eqfLevel - 6) > 0")));
+
+        assertThat(rules.evaluate(FACTS).get(0).status()).isEqualTo(CompiledRules.Status.FAILED);
+    }
+
+    @Test
+    void comprehensionsAreBounded() {
+        CompiledRules rules = CompiledRules.compile(List.of(rule("loop",
+                "[1,2,3,4,5,6,7,8,9,10].all(a, [1,2,3,4,5,6,7,8,9,10].all(b, [1,2,3,4,5,6,7,8,9,10].all(c, [1,2,3,4,5,6,7,8,9,10].all(d, true))))")));
+
+        assertThat(rules.evaluate(FACTS).get(0).status()).isEqualTo(CompiledRules.Status.FAILED);
+    }
+
+    private static Rule rule(String id, String condition) {
+        return new Rule(id, Optional.empty(), 10, condition, new RuleAction.Reject("no"), Optional.empty(), Optional.empty());
+    }
+}
