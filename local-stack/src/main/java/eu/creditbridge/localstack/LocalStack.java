@@ -64,6 +64,10 @@ public final class LocalStack implements AutoCloseable {
             if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
                 args.add("--creditbridge.registry.demo-data=true");
             }
+            if (name.equals(ServiceProcess.ISSUER)) {
+                // The issuer registers its signing keys at the registry before it publishes credentials signed with them.
+                args.add("--creditbridge.issuer.registry-url=http://127.0.0.1:" + ports.service(ServiceProcess.REGISTRY));
+            }
             services.put(name, new ServiceProcess(state, artifacts, name, ports.service(name), addresses,
                     builder.serviceJvmOptions, args));
         }

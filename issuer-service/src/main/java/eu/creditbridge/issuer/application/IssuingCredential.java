@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 
 /**
- * Issues a credential: stores it with its CredentialIssued event in one write, then asks for the
- * event to be published. The credential id makes a retry safe: the same id with the same content
+ * Issues a credential: signs it with its institution's key valid at the issue date, stores it with its
+ * signature and its CredentialIssued event in one write, then asks for the event to be published. The credential id makes a retry safe: the same id with the same content
  * returns what was issued the first time and issues nothing new.
  */
 public class IssuingCredential {
@@ -27,11 +27,16 @@ public class IssuingCredential {
     private final CredentialStore credentials;
     private final OutboxTrigger outbox;
     private final Clock clock;
+    private final KeepingSigningKeys keys;
+    private final CredentialSigner signer;
 
-    public IssuingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock) {
+    public IssuingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock, KeepingSigningKeys keys,
+                             CredentialSigner signer) {
         this.credentials = credentials;
         this.outbox = outbox;
         this.clock = clock;
+        this.keys = keys;
+        this.signer = signer;
     }
 
     public Issuance issue(Credential credential) {
@@ -39,7 +44,9 @@ public class IssuingCredential {
         if (credential.issuedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw new InvalidValueException("issuedOn", "must not be in the future");
         }
-        var issued = IssuedCredential.issue(credential, clock.instant());
+        // Signed before it is stored, so the stored credential and every copy of its event carry one signature.
+        var signature = signer.sign(credential, keys.keyFor(credential.issuingInstitution(), credential.issuedOn()));
+        var issued = IssuedCredential.issue(credential, signature, clock.instant());
         if (credentials.insert(issued)) {
             outbox.eventsRecorded(credential.id());
             return new Issuance.Issued(issued);

@@ -3,6 +3,7 @@ package eu.creditbridge.issuer.application;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.OutboxEntry;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,14 +27,29 @@ public class RelayingCredentialEvents {
     private final Clock clock;
     private final Duration lease;
     private final int batchSize;
+    private final PublicationGate gate;
+
+    /** Whether an event may go out now; a signed credential waits until the registry lists its key. */
+    @FunctionalInterface
+    public interface PublicationGate {
+        PublicationGate OPEN = credential -> true;
+
+        boolean mayPublish(IssuedCredential credential);
+    }
 
     public RelayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
                                     Duration lease, int batchSize) {
+        this(credentials, publisher, clock, lease, batchSize, PublicationGate.OPEN);
+    }
+
+    public RelayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
+                                    Duration lease, int batchSize, PublicationGate gate) {
         this.credentials = credentials;
         this.publisher = publisher;
         this.clock = clock;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.gate = gate;
     }
 
     /** One round over credentials with unpublished events; returns how many events were published. */
@@ -56,6 +72,10 @@ public class RelayingCredentialEvents {
         var credential = leased.get();
         int published = 0;
         try {
+            if (!credential.fullyPublished() && !gate.mayPublish(credential)) {
+                LOG.info("Credential {} waits: the registry does not list its signing key yet", id);
+                return 0;
+            }
             var events = credential.events();
             for (int position = 0; position < events.size(); position++) {
                 OutboxEntry entry = events.get(position);

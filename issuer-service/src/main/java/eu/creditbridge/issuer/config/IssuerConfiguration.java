@@ -3,7 +3,9 @@ package eu.creditbridge.issuer.config;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.contract.CredentialEvent;
+import eu.creditbridge.issuer.application.CredentialSigner;
 import eu.creditbridge.issuer.application.CredentialStore;
+import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.application.EventPublisher;
 import eu.creditbridge.issuer.application.IssuingCredential;
@@ -57,9 +59,9 @@ public class IssuerConfiguration {
 
     @Bean
     RelayingCredentialEvents relayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
-                                                      IssuerProperties properties) {
+                                                      IssuerProperties properties, RelayingCredentialEvents.PublicationGate gate) {
         var outbox = properties.outbox();
-        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize());
+        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize(), gate);
     }
 
     /** After a request stores events, publish them at once on another thread; the HTTP answer does not wait. */
@@ -73,8 +75,9 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    IssuingCredential issuingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock) {
-        return new IssuingCredential(credentials, outbox, clock);
+    IssuingCredential issuingCredential(CredentialStore credentials, OutboxTrigger outbox, Clock clock, KeepingSigningKeys keys,
+                                        CredentialSigner signer) {
+        return new IssuingCredential(credentials, outbox, clock, keys, signer);
     }
 
     @Bean

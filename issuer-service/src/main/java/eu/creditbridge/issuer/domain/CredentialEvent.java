@@ -18,7 +18,13 @@ public sealed interface CredentialEvent {
     /** The key partners' events are partitioned by, keeping one learner's events in order. */
     EuropeanStudentIdentifier learnerId();
 
-    record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential) implements CredentialEvent {
+    /** @param signature the detached JWS the credential was signed with when issued; null if unsigned */
+    record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential, String signature) implements CredentialEvent {
+
+        public CredentialIssued(UUID eventId, Instant occurredAt, Credential credential) {
+            this(eventId, occurredAt, credential, null);
+        }
+
         @Override
         public CredentialId credentialId() {
             return credential.id();

@@ -6,14 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A credential as the issuer keeps it: the credential, its status, and the events it owes partners
- * (its outbox), in the order they must be published.
+ * A credential as the issuer keeps it: the credential, its status, the events it owes partners
+ * (its outbox), in the order they must be published, and its signature.
+ *
+ * @param signature the detached JWS over the credential's canonical form; null for credentials stored before
+ *                  signing existed (they are published unsigned, and recognition sends them to a registrar)
  */
 public record IssuedCredential(Credential credential,
                                Instant recordedAt,
                                CredentialStatus status,
                                Revocation revocation,
-                               List<OutboxEntry> events) {
+                               List<OutboxEntry> events,
+                               CredentialSignature signature) {
 
     public IssuedCredential {
         InvalidValueException.required(credential, "the credential");
@@ -23,6 +27,17 @@ public record IssuedCredential(Credential credential,
         if ((status == CredentialStatus.REVOKED) != (revocation != null)) {
             throw new IllegalStateException("a revoked credential has a revocation, an issued one has none");
         }
+    }
+
+    public IssuedCredential(Credential credential, Instant recordedAt, CredentialStatus status, Revocation revocation,
+                            List<OutboxEntry> events) {
+        this(credential, recordedAt, status, revocation, events, null);
+    }
+
+    /** A newly issued, signed credential that still owes partners its CredentialIssued event. */
+    public static IssuedCredential issue(Credential credential, CredentialSignature signature, Instant now) {
+        return new IssuedCredential(credential, now, CredentialStatus.ISSUED, null,
+                List.of(OutboxEntry.pending(EventKind.CREDENTIAL_ISSUED, now)), signature);
     }
 
     /** A newly issued credential that still owes partners its CredentialIssued event. */
@@ -51,7 +66,7 @@ public record IssuedCredential(Credential credential,
         var withEvent = new ArrayList<>(events);
         withEvent.add(event);
         return new RevocationDecision.Revoked(
-                new IssuedCredential(credential, recordedAt, CredentialStatus.REVOKED, revocationNow, withEvent), event);
+                new IssuedCredential(credential, recordedAt, CredentialStatus.REVOKED, revocationNow, withEvent, signature), event);
     }
 
     public CredentialId id() {
@@ -70,7 +85,8 @@ public record IssuedCredential(Credential credential,
     /** The full event an outbox entry stands for, built from the state it recorded. */
     public CredentialEvent eventFor(OutboxEntry entry) {
         return switch (entry.kind()) {
-            case CREDENTIAL_ISSUED -> new CredentialEvent.CredentialIssued(entry.eventId(), entry.occurredAt(), credential);
+            case CREDENTIAL_ISSUED -> new CredentialEvent.CredentialIssued(entry.eventId(), entry.occurredAt(), credential,
+                    signature == null ? null : signature.jws());
             case CREDENTIAL_REVOKED -> {
                 if (revocation == null) {
                     throw new IllegalStateException("credential " + id() + " has a revocation event but no revocation");

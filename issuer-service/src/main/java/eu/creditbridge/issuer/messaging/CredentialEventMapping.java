@@ -25,7 +25,7 @@ final class CredentialEventMapping {
     static CredentialEvent toAvro(eu.creditbridge.issuer.domain.CredentialEvent event) {
         Object payload;
         if (event instanceof eu.creditbridge.issuer.domain.CredentialEvent.CredentialIssued issued) {
-            payload = issued(issued.credential());
+            payload = issued(issued.credential(), issued.signature());
         } else {
             var revoked = (eu.creditbridge.issuer.domain.CredentialEvent.CredentialRevoked) event;
             var c = revoked.credential();
@@ -45,7 +45,12 @@ final class CredentialEventMapping {
                 .build();
     }
 
+    /** The credential as the contract carries it, unsigned: also what its signature's canonical form is computed over. */
     static CredentialIssued issued(Credential c) {
+        return issued(c, null);
+    }
+
+    static CredentialIssued issued(Credential c, String signature) {
         var learner = c.learner();
         return CredentialIssued.newBuilder()
                 .setCredentialId(c.id().value())
@@ -78,8 +83,7 @@ final class CredentialEventMapping {
                 .setStackability(c.stackability() == null ? null
                         : new Stackability(c.stackability().standAlone(), c.stackability().stackableTowards()))
                 .setFurtherInformation(c.furtherInformation())
-                // Signing (JWS over the canonical form) is the next issue's work; until then credentials travel unsigned.
-                .setSignature(null)
+                .setSignature(signature)
                 .build();
     }
 }

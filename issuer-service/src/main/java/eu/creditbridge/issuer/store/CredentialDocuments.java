@@ -5,6 +5,7 @@ import eu.creditbridge.issuer.domain.AwardingBody;
 import eu.creditbridge.issuer.domain.CountryCode;
 import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.CredentialSignature;
 import eu.creditbridge.issuer.domain.CredentialStatus;
 import eu.creditbridge.issuer.domain.EctsCredits;
 import eu.creditbridge.issuer.domain.EqfLevel;
@@ -47,6 +48,7 @@ final class CredentialDocuments {
     static final String UNPUBLISHED = "unpublishedEvents";
     static final String LEASE = "publishingLease";
     static final String RECORDED_AT = "recordedAt";
+    static final String SIGNATURE = "signature";
 
     private CredentialDocuments() {
     }
@@ -62,7 +64,9 @@ final class CredentialDocuments {
                 .append(REVOCATION, issued.revocation() == null ? null : revocation(issued.revocation()))
                 .append("credential", credential(c))
                 .append(EVENTS, issued.events().stream().map(CredentialDocuments::event).toList())
-                .append(UNPUBLISHED, (int) issued.events().stream().filter(e -> !e.published()).count());
+                .append(UNPUBLISHED, (int) issued.events().stream().filter(e -> !e.published()).count())
+                .append(SIGNATURE, issued.signature() == null ? null
+                        : new Document("keyId", issued.signature().keyId()).append("jws", issued.signature().jws()));
     }
 
     static Document revocation(Revocation revocation) {
@@ -112,13 +116,15 @@ final class CredentialDocuments {
 
     static IssuedCredential fromDocument(Document doc) {
         var revocation = doc.get(REVOCATION, Document.class);
+        var signature = doc.get(SIGNATURE, Document.class);
         return new IssuedCredential(
                 credential(doc.getString(ID), doc.getString("issuingInstitution"), doc.get("credential", Document.class)),
                 doc.getDate(RECORDED_AT).toInstant(),
                 CredentialStatus.valueOf(doc.getString(STATUS)),
                 revocation == null ? null
                         : new Revocation(revocation.getString("reason"), revocation.getDate("revokedAt").toInstant()),
-                doc.getList(EVENTS, Document.class).stream().map(CredentialDocuments::event).toList());
+                doc.getList(EVENTS, Document.class).stream().map(CredentialDocuments::event).toList(),
+                signature == null ? null : new CredentialSignature(signature.getString("keyId"), signature.getString("jws")));
     }
 
     private static OutboxEntry event(Document e) {

@@ -11,6 +11,9 @@ import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
+import eu.creditbridge.issuer.store.MongoSigningKeyStore;
+import eu.creditbridge.issuer.messaging.JwsCredentialSigner;
+import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,10 +48,12 @@ class RelayingCredentialEventsTest {
     private MongoCredentialStore credentials;
     private MongoDecisionStore decisions;
     private RecordingPublisher publisher;
+    private com.mongodb.client.MongoDatabase credentialsDatabase;
 
     @BeforeEach
     void freshService() {
         var database = MONGO.freshDatabase();
+        credentialsDatabase = database;
         credentials = new MongoCredentialStore(database);
         decisions = new MongoDecisionStore(database);
         publisher = new RecordingPublisher();
@@ -59,6 +64,12 @@ class RelayingCredentialEventsTest {
         MONGO.close();
     }
 
+    private IssuingCredential issuing(OutboxTrigger trigger) {
+        var keys = new KeepingSigningKeys(new MongoSigningKeyStore(credentialsDatabase), new Ed25519SigningKeyFactory(),
+                (institution, key) -> { }, CLOCK, java.time.LocalDate.of(2000, 1, 1));
+        return new IssuingCredential(credentials, trigger, CLOCK, keys, new JwsCredentialSigner());
+    }
+
     private RelayingCredentialEvents relay() {
         return new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 100);
     }
@@ -66,7 +77,7 @@ class RelayingCredentialEventsTest {
     @Test
     void eventsStoredBeforeACrashArePublishedInOrderByTheNextRelay() {
         // The process "dies" after storing: the trigger never runs, so the events wait in the outbox.
-        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var issuing = issuing(OutboxTrigger.NONE);
         var revoking = new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK);
         var credential = issuing.issue(courseResultFromLodz()).credential();
         revoking.revoke(credential.id(), "Issued to the wrong learner");
@@ -83,7 +94,7 @@ class RelayingCredentialEventsTest {
 
     @Test
     void whileTheBrokerIsDownNothingIsLostAndNothingOvertakes() {
-        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var issuing = issuing(OutboxTrigger.NONE);
         var id = issuing.issue(courseResultFromLodz()).credential().id();
         new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Duplicate of another credential");
         publisher.brokerDown = true;
@@ -99,7 +110,7 @@ class RelayingCredentialEventsTest {
     @Test
     void theImmediateAttemptPublishesRightAfterTheRequest() {
         var relay = relay();
-        var issuing = new IssuingCredential(credentials, relay::relay, CLOCK);
+        var issuing = issuing(relay::relay);
 
         var issued = issuing.issue(courseResultFromLodz());
 
@@ -110,7 +121,7 @@ class RelayingCredentialEventsTest {
 
     @Test
     void aRetriedIssueWithTheSameIdIssuesOnce() {
-        var issuing = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK);
+        var issuing = issuing(OutboxTrigger.NONE);
         var id = CredentialId.random();
 
         var first = issuing.issue(courseResultFromLodz(id));
@@ -124,7 +135,7 @@ class RelayingCredentialEventsTest {
     @Test
     void decisionsAboutCredentialsIssuedElsewhereAreIgnored() {
         var recording = new RecordingRecognitionDecision(credentials, decisions);
-        var ours = new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK).issue(courseResultFromLodz()).credential();
+        var ours = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz()).credential();
 
         assertThat(recording.record(decision(ours.id()))).isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
         assertThat(recording.record(decision(ours.id())))

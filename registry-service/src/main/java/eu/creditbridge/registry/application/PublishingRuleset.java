@@ -7,6 +7,9 @@ import eu.creditbridge.registry.domain.RulesetVersion;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import eu.creditbridge.registry.domain.Violation;
 
 /**
  * Publishes a receiving institution's ruleset as the version after the latest. Earlier versions
@@ -29,6 +32,8 @@ public class PublishingRuleset {
 
     public Ruleset publish(SchacCode institution, RulesetDraft draft) {
         institutions.find(institution).orElseThrow(() -> UnknownRegistryEntry.institution(institution));
+        // Rules that do not compile, can never match or overlap are the author's to fix, before any version exists.
+        draft.requirePublishable(LocalDate.now(clock));
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             RulesetVersion version = Ruleset.versionAfter(rulesets.latest(institution).map(Ruleset::version));
             Ruleset ruleset = draft.publishedAs(institution, version, clock.instant());
@@ -37,5 +42,11 @@ public class PublishingRuleset {
             }
         }
         throw new ConflictingRegistryChange("ruleset of " + institution + " is being published concurrently; try again");
+    }
+
+    /** The dry run: what publishing the draft today would refuse, without publishing anything. */
+    public List<Violation> validate(SchacCode institution, RulesetDraft draft) {
+        institutions.find(institution).orElseThrow(() -> UnknownRegistryEntry.institution(institution));
+        return draft.findings(LocalDate.now(clock));
     }
 }

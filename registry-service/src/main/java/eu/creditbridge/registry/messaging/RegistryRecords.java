@@ -6,11 +6,21 @@ import eu.creditbridge.contract.GradeBand;
 import eu.creditbridge.contract.GradingTable;
 import eu.creditbridge.contract.InstitutionUpdated;
 import eu.creditbridge.contract.MembershipStatus;
+import eu.creditbridge.contract.ElectiveCredits;
+import eu.creditbridge.contract.GradeConversionChoice;
+import eu.creditbridge.contract.GradeConversionSetting;
+import eu.creditbridge.contract.RecogniseAsCourse;
+import eu.creditbridge.contract.RecognitionRule;
+import eu.creditbridge.contract.RejectCredential;
+import eu.creditbridge.contract.RouteToRegistrar;
 import eu.creditbridge.contract.RulesetPublished;
 import eu.creditbridge.contract.SigningKey;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.Membership;
 import eu.creditbridge.registry.domain.Ruleset;
+import eu.creditbridge.rules.Rule;
+import eu.creditbridge.rules.RuleAction;
+import java.math.RoundingMode;
 import java.time.Instant;
 
 /** Domain -> contract records of the two registry topics. */
@@ -68,6 +78,48 @@ final class RegistryRecords {
                         .setValidUntil(e.validUntil())
                         .build()).toList())
                 .setElectiveCategory(ruleset.electiveCategory())
+                .setRules(ruleset.rules().stream().map(RegistryRecords::rule).toList())
+                .setGradeConversions(ruleset.gradeConversions().stream().map(RegistryRecords::conversion).toList())
+                .build();
+    }
+
+    private static RecognitionRule rule(Rule rule) {
+        return RecognitionRule.newBuilder()
+                .setId(rule.id())
+                .setDescription(rule.description().orElse(null))
+                .setPriority(rule.priority())
+                .setCondition(rule.condition())
+                .setAction(action(rule.action()))
+                .setEffectiveFrom(rule.effectiveFrom().orElse(null))
+                .setEffectiveUntil(rule.effectiveUntil().orElse(null))
+                .build();
+    }
+
+    private static Object action(RuleAction action) {
+        if (action instanceof RuleAction.RecogniseAsCourse course) {
+            return RecogniseAsCourse.newBuilder().setLocalCourseCode(course.localCourseCode())
+                    .setLocalCourseTitle(course.localCourseTitle().orElse(null))
+                    .setRequiredPartnerCourses(course.requiredPartnerCourses()).build();
+        }
+        if (action instanceof RuleAction.ElectiveCredits elective) {
+            return ElectiveCredits.newBuilder().setCategory(elective.category())
+                    .setCapEcts(elective.capEcts().map(cap -> cap.setScale(2, RoundingMode.HALF_UP)).orElse(null)).build();
+        }
+        if (action instanceof RuleAction.RouteToRegistrar registrar) {
+            return RouteToRegistrar.newBuilder().setReason(registrar.reason()).build();
+        }
+        return RejectCredential.newBuilder().setReason(((RuleAction.Reject) action).reason()).build();
+    }
+
+    private static GradeConversionSetting conversion(eu.creditbridge.rules.GradeConversionSetting setting) {
+        var linear = setting.linear();
+        return GradeConversionSetting.newBuilder()
+                .setPartnerInstitution(setting.partnerInstitution().orElse(null))
+                .setMethod(GradeConversionChoice.valueOf(setting.method().name()))
+                .setNMin(linear.map(l -> l.nMin()).orElse(null))
+                .setNMax(linear.map(l -> l.nMax()).orElse(null))
+                .setScaleBest(linear.map(l -> l.best()).orElse(null))
+                .setScaleWorst(linear.map(l -> l.worst()).orElse(null))
                 .build();
     }
 }

@@ -92,7 +92,9 @@ public class MongoRulesetStore implements RulesetStore {
                         .append("localCourseCode", e.localCourseCode())
                         .append("localCourseTitle", e.localCourseTitle())
                         .append("validFrom", Dates.write(e.validFrom()))
-                        .append("validUntil", Dates.write(e.validUntil()))).toList());
+                        .append("validUntil", Dates.write(e.validUntil()))).toList())
+                .append("rules", ruleset.rules().stream().map(RuleDocuments::rule).toList())
+                .append("gradeConversions", ruleset.gradeConversions().stream().map(RuleDocuments::conversion).toList());
     }
 
     private static Ruleset ruleset(Document d) {
@@ -107,6 +109,8 @@ public class MongoRulesetStore implements RulesetStore {
                         e.getString("localCourseTitle"),
                         Dates.read(e.getString("validFrom")),
                         Dates.read(e.getString("validUntil")))).toList(),
-                d.getString("electiveCategory"));
+                d.getString("electiveCategory"),
+                d.getList("rules", Document.class, List.of()).stream().map(RuleDocuments::rule).toList(),
+                d.getList("gradeConversions", Document.class, List.of()).stream().map(RuleDocuments::conversion).toList());
     }
 }

@@ -85,11 +85,52 @@ final class Views {
     }
 
     record RulesetView(String institution, int version, Instant publishedAt, List<CourseEquivalenceView> courseEquivalences,
-            String electiveCategory) {
+            String electiveCategory, List<RuleView> rules, List<GradeConversionView> gradeConversions) {
 
         static RulesetView of(Ruleset r) {
             return new RulesetView(r.institution().value(), r.version().value(), r.publishedAt(),
-                    r.courseEquivalences().stream().map(CourseEquivalenceView::of).toList(), r.electiveCategory());
+                    r.courseEquivalences().stream().map(CourseEquivalenceView::of).toList(), r.electiveCategory(),
+                    r.rules().stream().map(RuleView::of).toList(), r.gradeConversions().stream().map(GradeConversionView::of).toList());
+        }
+    }
+
+    /** A rule as a registrar reads it; the action has the same shape as in the request body. */
+    record RuleView(String id, String description, int priority, String condition, ActionView action, LocalDate effectiveFrom,
+            LocalDate effectiveUntil) {
+
+        static RuleView of(eu.creditbridge.rules.Rule rule) {
+            return new RuleView(rule.id(), rule.description().orElse(null), rule.priority(), rule.condition(), ActionView.of(rule.action()),
+                    rule.effectiveFrom().orElse(null), rule.effectiveUntil().orElse(null));
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ActionView(String type, String localCourseCode, String localCourseTitle, List<String> requiredPartnerCourses, String category,
+            java.math.BigDecimal capEcts, String reason) {
+
+        static ActionView of(eu.creditbridge.rules.RuleAction action) {
+            if (action instanceof eu.creditbridge.rules.RuleAction.RecogniseAsCourse c) {
+                return new ActionView("RECOGNISE_AS_COURSE", c.localCourseCode(), c.localCourseTitle().orElse(null),
+                        c.requiredPartnerCourses().isEmpty() ? null : c.requiredPartnerCourses(), null, null, null);
+            }
+            if (action instanceof eu.creditbridge.rules.RuleAction.ElectiveCredits e) {
+                return new ActionView("ELECTIVE_CREDITS", null, null, null, e.category(), e.capEcts().orElse(null), null);
+            }
+            if (action instanceof eu.creditbridge.rules.RuleAction.RouteToRegistrar r) {
+                return new ActionView("ROUTE_TO_REGISTRAR", null, null, null, null, null, r.reason());
+            }
+            return new ActionView("REJECT", null, null, null, null, null, ((eu.creditbridge.rules.RuleAction.Reject) action).reason());
+        }
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record GradeConversionView(String partnerInstitution, String method, Double nMin, Double nMax, Double scaleBest, Double scaleWorst) {
+
+        static GradeConversionView of(eu.creditbridge.rules.GradeConversionSetting g) {
+            var linear = g.linear();
+            return new GradeConversionView(g.partnerInstitution().orElse(null), g.method().name(),
+                    linear.map(l -> l.nMin()).orElse(null), linear.map(l -> l.nMax()).orElse(null),
+                    linear.map(l -> l.best()).orElse(null), linear.map(l -> l.worst()).orElse(null));
         }
     }
 
@@ -102,11 +143,11 @@ final class Views {
         }
     }
 
-    record RulesetVersionSummary(int version, Instant publishedAt, int courseEquivalences, String electiveCategory) {
+    record RulesetVersionSummary(int version, Instant publishedAt, int courseEquivalences, String electiveCategory, int rules) {
 
         static RulesetVersionSummary of(Ruleset r) {
             return new RulesetVersionSummary(r.version().value(), r.publishedAt(), r.courseEquivalences().size(),
-                    r.electiveCategory());
+                    r.electiveCategory(), r.rules().size());
         }
     }
 }

@@ -1,0 +1,129 @@
+package eu.creditbridge.issuer.application;
+
+import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.issuer.domain.SigningKey;
+import eu.creditbridge.issuer.domain.SigningKeyRing;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The institutions' signing keys: made on first use, registered at the alliance registry, rotated on request.
+ *
+ * <p>A key is <em>pending</em> until the registry confirmed it (in its current validity); a credential signed with
+ * a pending key waits in the outbox ({@link #registered}), because recognition could not verify it yet. Rotation
+ * closes the current key's validity at today (its last issue date) and adds a new one valid from today; the old key
+ * stays listed, so credentials issued under it keep verifying.
+ */
+public class KeepingSigningKeys {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KeepingSigningKeys.class);
+    private static final int ATTEMPTS = 5;
+
+    private final SigningKeyStore store;
+    private final SigningKeyFactory factory;
+    private final TrustRegistry registry;
+    private final Clock clock;
+    private final LocalDate firstKeyValidFrom;
+
+    /**
+     * @param firstKeyValidFrom first issue date an institution's first key signs for: issuers record results of
+     *                          earlier years too, and those must be signed (and verifiable) like today's
+     */
+    public KeepingSigningKeys(SigningKeyStore store, SigningKeyFactory factory, TrustRegistry registry, Clock clock,
+                              LocalDate firstKeyValidFrom) {
+        this.store = store;
+        this.factory = factory;
+        this.registry = registry;
+        this.clock = clock;
+        this.firstKeyValidFrom = firstKeyValidFrom;
+    }
+
+    /** The key to sign a credential issued on that date; the institution's first key is made (and registered) on first use. */
+    public SigningKey keyFor(SchacCode institution, LocalDate issueDate) {
+        SigningKeyRing ring = store.find(institution).map(SigningKeyStore.Versioned::ring).orElseGet(() -> firstRing(institution));
+        return ring.forIssueDate(issueDate).orElseThrow(() -> new InvalidValueException("issuedOn",
+                "no signing key of " + institution + " covers the issue date " + issueDate));
+    }
+
+    /** Public parts only are for the outside; the caller decides what to show. */
+    public List<SigningKey> keys(SchacCode institution) {
+        return store.find(institution).map(v -> v.ring().keys()).orElse(List.of());
+    }
+
+    public SigningKeyRing rotate(SchacCode institution) {
+        LocalDate today = LocalDate.now(clock);
+        if (store.find(institution).isEmpty()) {
+            firstRing(institution);
+        }
+        SigningKey next = factory.generate(newKeyId(institution), today);
+        SigningKeyRing rotated = change(institution, ring -> ring.rotatedTo(next, today));
+        return registerPending(institution).orElse(rotated);
+    }
+
+    /**
+     * Whether the registry lists the key in its current state; tries to register pending keys first. What the outbox
+     * relay asks before it publishes a credential signed with the key.
+     */
+    public boolean registered(SchacCode institution, String keyId) {
+        Optional<SigningKeyRing> ring = store.find(institution).map(SigningKeyStore.Versioned::ring);
+        if (ring.flatMap(r -> r.key(keyId)).map(SigningKey::registered).orElse(false)) {
+            return true;
+        }
+        return registerPending(institution).flatMap(r -> r.key(keyId)).map(SigningKey::registered).orElse(false);
+    }
+
+    /** Sends every pending key to the registry; a key it confirms is marked registered. */
+    public Optional<SigningKeyRing> registerPending(SchacCode institution) {
+        Optional<SigningKeyStore.Versioned> found = store.find(institution);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        SigningKeyRing ring = found.get().ring();
+        for (SigningKey key : ring.pendingRegistration()) {
+            try {
+                registry.register(institution, key);
+                ring = change(institution, r -> r.key(key.keyId()).filter(k -> k.equals(key)).isPresent() ? r.withRegistered(key.keyId()) : r);
+            } catch (TrustRegistry.TrustRegistryUnavailable e) {
+                LOG.warn("The registry did not confirm signing key {} of {}; credentials signed with it wait: {}",
+                        key.keyId(), institution, e.getMessage());
+            }
+        }
+        return Optional.of(ring);
+    }
+
+    private SigningKeyRing firstRing(SchacCode institution) {
+        SigningKeyRing first = SigningKeyRing.firstKey(institution, factory.generate(newKeyId(institution), firstKeyValidFrom));
+        if (store.insert(first)) {
+            LOG.info("Made the first signing key of {}: {}", institution, first.keys().get(0));
+            return registerPending(institution).orElse(first);
+        }
+        // Another request made it first: use that one, there is only ever one current key.
+        return store.find(institution).orElseThrow().ring();
+    }
+
+    private SigningKeyRing change(SchacCode institution, UnaryOperator<SigningKeyRing> change) {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            SigningKeyStore.Versioned current = store.find(institution).orElseThrow();
+            SigningKeyRing changed = change.apply(current.ring());
+            if (changed.equals(current.ring()) || store.replace(changed, current.revision())) {
+                return changed;
+            }
+        }
+        throw new IllegalStateException("the signing keys of " + institution + " kept changing concurrently; try again");
+    }
+
+    /** Readable and unique: institution, day of creation, and a random suffix for two rotations on one day. */
+    private String newKeyId(SchacCode institution) {
+        byte[] random = new byte[4];
+        ThreadLocalRandom.current().nextBytes(random);
+        return institution.value() + "-" + LocalDate.now(clock) + "-" + HexFormat.of().formatHex(random);
+    }
+}

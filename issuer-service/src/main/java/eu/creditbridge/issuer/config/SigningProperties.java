@@ -1,0 +1,21 @@
+package eu.creditbridge.issuer.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Signing settings ({@code creditbridge.issuer.*}).
+ *
+ * @param registryUrl       base URL of the registry-service the signing keys are registered at
+ * @param registryTimeout   connect and read timeout of one registry call
+ * @param firstKeyValidFrom first issue date an institution's first key signs for (results of earlier years are
+ *                          issued too, and must verify)
+ */
+@ConfigurationProperties("creditbridge.issuer")
+public record SigningProperties(@DefaultValue("http://127.0.0.1:8092") URI registryUrl,
+                                @DefaultValue("5s") Duration registryTimeout,
+                                @DefaultValue("2000-01-01") LocalDate firstKeyValidFrom) {
+}
