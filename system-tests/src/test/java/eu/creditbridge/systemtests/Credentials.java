@@ -44,6 +44,10 @@ final class Credentials {
 
     /** The JSON an issuer posts to issuer-service for a University of Lodz course result. */
     static String lodzCourseResultJson(String learnerId, String courseCode, int ects) {
+        return lodzCourseResultJson(learnerId, courseCode, ects, LocalDate.now().minusDays(3));
+    }
+
+    static String lodzCourseResultJson(String learnerId, String courseCode, int ects, LocalDate issuedOn) {
         return """
             {
               "issuingInstitution": "uni.lodz.pl",
@@ -65,12 +69,20 @@ final class Credentials {
               "grade": {"value": "4.5", "scheme": "pl-2-5", "passed": true},
               "stackability": {"standAlone": true}
             }
-            """.formatted(learnerId, courseCode, LocalDate.now().minusDays(3), ects);
+            """.formatted(learnerId, courseCode, issuedOn, ects);
     }
 
-    /** The same course result as a partner's own issuer would put it on the topic. */
+    /**
+     * The same course result as a partner's own issuer would put it on the topic: signed with that issuer's key,
+     * which the registry lists for the University of Lodz ({@link PartnerSigningKey}).
+     */
     static CredentialEvent lodzCourseResultEvent(UUID credentialId, String learnerId, String courseCode, int ects) {
-        CredentialIssued issued = CredentialIssued.newBuilder()
+        return event(PartnerSigningKey.signed(lodzCourseResult(credentialId, learnerId, courseCode, ects), PartnerSigningKey.get()));
+    }
+
+    /** The course result without a signature: what the tests sign, tamper with, or send unsigned. */
+    static CredentialIssued lodzCourseResult(UUID credentialId, String learnerId, String courseCode, int ects) {
+        return CredentialIssued.newBuilder()
                 .setCredentialId(credentialId)
                 .setIssuingInstitution(LODZ)
                 .setLearner(LearnerIdentification.newBuilder()
@@ -90,6 +102,9 @@ final class Credentials {
                 .setQualityAssurance(QualityAssuranceType.EXTERNAL_EQAR_AGENCY)
                 .setGrade(new Grade("4.5", "pl-2-5", true))
                 .build();
+    }
+
+    static CredentialEvent event(CredentialIssued issued) {
         return CredentialEvent.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))

@@ -11,6 +11,8 @@ import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.SignatureVerdict;
+import eu.creditbridge.recognition.domain.SignatureVerification;
 import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.LearnerRecordStore;
 import eu.creditbridge.recognition.store.RevocationStore;
@@ -28,7 +30,8 @@ import java.util.Optional;
  *   <li>Find the receiving institution in the registry view; missing, it is retried for a grace period, then
  *       given up ({@link UnknownReceivingInstitution}). Nothing is written before this step.</li>
  *   <li>Load the decision if it exists: a redelivery never decides twice, even under a newer ruleset.</li>
- *   <li>Otherwise decide (a credential already revoked is rejected) and insert the decision, unique per
+ *   <li>Otherwise verify the signature (an unknown key is retried for a short grace, see {@link UnknownSigningKeyGrace}),
+ *       then decide (a credential already revoked is rejected) and insert the decision, unique per
  *       (credential, receiving institution). Losing a duplicate-key race means another delivery stored it
  *       first: its decision is loaded and used, so both go on with the same one.</li>
  *   <li>If the decision counts credits, add the component to the learner record in one conditional update
@@ -51,11 +54,16 @@ public class RecognisingCredential {
     private final ReversingRecognition reversing;
     private final PublishingDecisions publishing;
     private final UnknownInstitutionGrace grace;
+    private final SignatureVerification signatures;
+    private final UnknownSigningKeyGrace keyGrace;
     private final Clock clock;
 
     public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
                                  RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
-                                 UnknownInstitutionGrace grace, Clock clock) {
+                                 UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
+                                 Clock clock) {
+        this.signatures = signatures;
+        this.keyGrace = keyGrace;
         this.registry = registry;
         this.policy = policy;
         this.decisions = decisions;
@@ -72,7 +80,7 @@ public class RecognisingCredential {
         grace.found(credential);
 
         StoredDecision stored = decisions.find(credential.decisionId())
-                .orElseGet(() -> decisions.insertOrLoad(RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant())));
+                .orElseGet(() -> decisions.insertOrLoad(RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant()), credential));
 
         learnerRecords.recognise(stored.decision());
 
@@ -95,7 +103,19 @@ public class RecognisingCredential {
                             + revocation.revokedAt() + " (" + revocation.reason() + ") before it was decided on; a revoked credential is never recognised.")),
                     Optional.empty());
         }
-        return policy.decide(new RecognitionCase(credential, receiver, registry.institution(credential.issuingInstitution()),
-                registry.ruleset(receiver.schacCode())));
+        Optional<Institution> issuer = registry.institution(credential.issuingInstitution());
+        return policy.decide(new RecognitionCase(credential, receiver, issuer, registry.ruleset(receiver.schacCode()),
+                verifiedSignature(credential, issuer)));
+    }
+
+    /** An unknown key is given a short grace (it may be in flight on the registry topic); then it is decided on. */
+    private SignatureVerdict verifiedSignature(Credential credential, Optional<Institution> issuer) {
+        SignatureVerdict verdict = signatures.verify(credential, issuer);
+        if (verdict.status() == SignatureVerdict.Status.UNKNOWN_KEY && issuer.isPresent()) {
+            keyGrace.missing(credential, verdict.reason());
+        } else {
+            keyGrace.found(credential);
+        }
+        return verdict;
     }
 }

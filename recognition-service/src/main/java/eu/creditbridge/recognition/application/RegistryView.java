@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * This instance's copy of the alliance registry, rebuilt from the compacted registry topics on every start.
@@ -19,6 +20,7 @@ public class RegistryView {
     private final Map<SchacCode, Institution> institutions = new ConcurrentHashMap<>();
     private final Map<SchacCode, Ruleset> rulesets = new ConcurrentHashMap<>();
     private final List<Runnable> onCaughtUp = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Ruleset>> onNewRulesetVersion = new CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
 
     public Optional<Institution> institution(SchacCode schacCode) {
@@ -41,7 +43,22 @@ public class RegistryView {
 
     /** Keeps the highest version: versions only grow, and an older one re-read (replay, redelivery) must not win. */
     public void rulesetPublished(Ruleset ruleset) {
-        rulesets.merge(ruleset.institution(), ruleset, (held, published) -> published.version() >= held.version() ? published : held);
+        Ruleset before = rulesets.get(ruleset.institution());
+        Ruleset now = rulesets.merge(ruleset.institution(), ruleset, (held, published) -> published.version() >= held.version() ? published : held);
+        // While replaying at start-up, versions are old news; what they change is caught up with on catching up.
+        if (caughtUp && now == ruleset && (before == null || before.version() < ruleset.version())) {
+            onNewRulesetVersion.forEach(listener -> listener.accept(ruleset));
+        }
+    }
+
+    /** Called with each higher ruleset version published after the view caught up. */
+    public void onNewRulesetVersion(Consumer<Ruleset> listener) {
+        onNewRulesetVersion.add(listener);
+    }
+
+    /** The current version of every institution's ruleset. */
+    public List<Ruleset> rulesets() {
+        return List.copyOf(rulesets.values());
     }
 
     public void rulesetRemoved(SchacCode institution) {

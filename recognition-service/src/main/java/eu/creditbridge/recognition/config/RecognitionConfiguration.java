@@ -8,6 +8,8 @@ import eu.creditbridge.recognition.application.RecognisingCredential;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.UnknownInstitutionGrace;
+import eu.creditbridge.recognition.application.UnknownSigningKeyGrace;
+import eu.creditbridge.recognition.domain.SignatureVerification;
 import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.messaging.CredentialsListener;
@@ -98,9 +100,10 @@ public class RecognitionConfiguration {
     @Bean
     RecognisingCredential recognisingCredential(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
                                                 LearnerRecordStore records, RevocationStore revocations, ReversingRecognition reversing,
-                                                PublishingDecisions publishing, CreditBridgeProperties properties, Clock clock) {
+                                                PublishingDecisions publishing, CreditBridgeProperties properties, Clock clock,
+                                                SignatureVerification signatures, UnknownSigningKeyGrace keyGrace) {
         return new RecognisingCredential(view, policy, decisions, records, revocations, reversing, publishing,
-                new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), clock);
+                new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures, keyGrace, clock);
     }
 
     @Bean

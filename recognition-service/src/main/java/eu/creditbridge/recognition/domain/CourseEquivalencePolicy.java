@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  *       learner that missing data in our own view does not justify;</li>
  *   <li>ruleset: without a published ruleset nothing is automatic;</li>
  *   <li>membership: an issuer suspended from an alliance on the issue date is never recognised automatically;</li>
+ *   <li>signature: anything but a VALID signature verdict (unsigned, malformed, unknown key, key not valid at the
+ *       issue date, forged or tampered) goes to a registrar with the verdict's reason;</li>
  *   <li>grade: a failed result earns no credits (REJECTED);</li>
  *   <li>course-equivalence: partner + course code listed and in force on the issue date gives the local course
  *       with the full ECTS;</li>
@@ -69,10 +71,15 @@ public final class CourseEquivalencePolicy implements RecognitionPolicy {
             return notAutomatic(Outcome.NEEDS_REVIEW, grade, withGrade(reasons, gradeTrace), version);
         }
         reasons.add(DecisionReason.considered(MEMBERSHIP, issuer.schacCode() + " was not suspended from any alliance on " + issuedOn + "."));
-        // Signatures are verified by the rule engine (issue 4); saying so keeps the trace honest.
-        reasons.add(DecisionReason.considered(SIGNATURE, credential.signature().isPresent()
-                ? "The credential is signed; signature verification is not part of this policy version."
-                : "The credential is unsigned; signature verification is not part of this policy version."));
+        // Transport is not trust: only a signature that verifies against the issuer's key at the issue date lets
+        // anything below decide automatically.
+        SignatureVerdict signature = recognitionCase.signature();
+        if (!signature.trusted()) {
+            reasons.add(DecisionReason.decisive(SIGNATURE, "Signature " + signature.status() + ": " + signature.reason()
+                    + " A credential whose signature does not verify is never recognised automatically; a registrar decides."));
+            return notAutomatic(Outcome.NEEDS_REVIEW, grade, withGrade(reasons, gradeTrace), version);
+        }
+        reasons.add(DecisionReason.considered(SIGNATURE, "Signature VALID: " + signature.reason()));
 
         if (credential.grade().isPresent() && !credential.grade().get().passed()) {
             Grade failed = credential.grade().get();

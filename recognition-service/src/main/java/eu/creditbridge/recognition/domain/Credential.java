@@ -8,6 +8,11 @@ import java.util.UUID;
 /**
  * What recognition needs to know of an issued credential. The receiving institution is the learner's
  * home institution: the one asked to recognise it.
+ *
+ * @param signature     the detached JWS the issuer sent, if any
+ * @param signedContent the canonical form of the credential as received (the contract's {@code CredentialCanonicalForm},
+ *                      JSON text): what the signature must fit. Formed where the whole contract record is at hand,
+ *                      since this record keeps only part of it
  */
 public record Credential(
         UUID credentialId,
@@ -20,7 +25,16 @@ public record Credential(
         EctsCredits credits,
         Optional<Integer> eqfLevel,
         Optional<Grade> grade,
-        Optional<String> signature) {
+        Optional<String> signature,
+        Optional<String> signedContent) {
+
+    /** A credential whose signed content was not formed (only a signature's absence or presence is known). */
+    public Credential(UUID credentialId, SchacCode issuingInstitution, EuropeanStudentIdentifier learner, SchacCode homeInstitution,
+                      String title, Optional<String> sourceCourseCode, LocalDate issuedOn, EctsCredits credits,
+                      Optional<Integer> eqfLevel, Optional<Grade> grade, Optional<String> signature) {
+        this(credentialId, issuingInstitution, learner, homeInstitution, title, sourceCourseCode, issuedOn, credits, eqfLevel,
+                grade, signature, Optional.empty());
+    }
 
     public Credential {
         Objects.requireNonNull(credentialId, "credential id is required");
@@ -34,6 +48,7 @@ public record Credential(
         eqfLevel = Objects.requireNonNullElse(eqfLevel, Optional.empty());
         grade = Objects.requireNonNullElse(grade, Optional.empty());
         signature = Objects.requireNonNullElse(signature, Optional.empty());
+        signedContent = Objects.requireNonNullElse(signedContent, Optional.empty());
         if (title.isBlank()) {
             throw new IllegalArgumentException("title is required");
         }
@@ -42,6 +57,12 @@ public record Credential(
                 throw new IllegalArgumentException("EQF level must be 1 to 8: " + level);
             }
         });
+    }
+
+    /** The same credential with the canonical form its signature is checked against. */
+    public Credential withSignedContent(String canonicalForm) {
+        return new Credential(credentialId, issuingInstitution, learner, homeInstitution, title, sourceCourseCode, issuedOn, credits,
+                eqfLevel, grade, signature, Optional.of(canonicalForm));
     }
 
     public SchacCode receivingInstitution() {

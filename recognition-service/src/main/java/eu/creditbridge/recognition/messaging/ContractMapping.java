@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.messaging;
 
+import eu.creditbridge.contract.CredentialCanonicalForm;
 import eu.creditbridge.contract.CredentialIssued;
 import eu.creditbridge.contract.CredentialRevoked;
 import eu.creditbridge.contract.InstitutionUpdated;
@@ -12,11 +13,14 @@ import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.MembershipStatus;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.grading.GradeBand;
+import eu.creditbridge.recognition.domain.grading.GradingTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -39,7 +43,9 @@ final class ContractMapping {
                 EctsCredits.of(issued.getEctsCredits()),
                 Optional.ofNullable(issued.getEqfLevel()),
                 Optional.ofNullable(issued.getGrade()).map(ContractMapping::grade),
-                Optional.ofNullable(issued.getSignature()));
+                Optional.ofNullable(issued.getSignature()))
+                // The signature covers the contract record as received; this domain record keeps only part of it.
+                .withSignedContent(CredentialCanonicalForm.json(issued));
     }
 
     static Revocation revocation(CredentialRevoked revoked) {
@@ -66,7 +72,25 @@ final class ContractMapping {
                                 MembershipStatus.valueOf(membership.getStatus().name()),
                                 membership.getMemberSince(),
                                 Optional.ofNullable(membership.getSuspendedFrom())))
+                        .toList(),
+                Optional.ofNullable(updated.getGradingTable()).flatMap(ContractMapping::gradingTable),
+                updated.getSigningKeys().stream()
+                        .map(key -> new IssuerSigningKey(key.getKeyId(), key.getAlgorithm(), key.getPublicKey(), key.getValidFrom(),
+                                Optional.ofNullable(key.getValidUntil())))
                         .toList());
+    }
+
+    /**
+     * A table the domain refuses (percentages far from 100, a grade twice) is left out rather than failing the
+     * whole institution: without it grades are simply not converted by table, while its memberships still count.
+     */
+    static Optional<GradingTable> gradingTable(eu.creditbridge.contract.GradingTable table) {
+        try {
+            return Optional.of(new GradingTable(Optional.ofNullable(table.getReferencePeriod()),
+                    table.getBands().stream().map(band -> new GradeBand(band.getGrade(), band.getPercentage())).toList()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     static Ruleset ruleset(RulesetPublished published) {
@@ -82,7 +106,9 @@ final class ContractMapping {
                                 Optional.ofNullable(equivalence.getValidFrom()),
                                 Optional.ofNullable(equivalence.getValidUntil())))
                         .toList(),
-                Optional.ofNullable(published.getElectiveCategory()));
+                Optional.ofNullable(published.getElectiveCategory()),
+                RulesetMapping.rules(published),
+                RulesetMapping.gradeConversions(published));
     }
 
     static RecognitionDecided recognitionDecided(RecognitionDecision decision) {

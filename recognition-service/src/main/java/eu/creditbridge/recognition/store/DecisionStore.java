@@ -11,6 +11,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
+import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionId;
@@ -54,8 +55,20 @@ public class DecisionStore {
      * returns the stored decision instead, so a credential is never decided twice.
      */
     public StoredDecision insertOrLoad(RecognitionDecision decision) {
+        return insert(decision, document(decision));
+    }
+
+    /**
+     * As {@link #insertOrLoad(RecognitionDecision)}, keeping the credential decided on beside the decision, so a
+     * later ruleset version can decide again on what still waits for a registrar ({@code ReevaluatingPendingDecisions}).
+     */
+    public StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential) {
+        return insert(decision, document(decision).append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential)));
+    }
+
+    private StoredDecision insert(RecognitionDecision decision, Document document) {
         try {
-            collection.insertOne(document(decision).append("publishedRevision", 0).append("pendingPublication", true));
+            collection.insertOne(document.append("publishedRevision", 0).append("pendingPublication", true));
             return new StoredDecision(decision, 0);
         } catch (MongoException e) {
             if (!Documents.isDuplicateKey(e)) {

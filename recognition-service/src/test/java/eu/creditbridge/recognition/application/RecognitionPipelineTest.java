@@ -68,7 +68,8 @@ class RecognitionPipelineTest {
         publishing = new PublishingDecisions(decisions, publisher, clock);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
         recognising = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records, revocations, reversing,
-                publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock), clock);
+                publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
+                eu.creditbridge.recognition.TrustFixtures.everySignatureValid(), eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock);
     }
 
     private static Revocation revocationOf(Credential credential) {

@@ -24,7 +24,7 @@ class CourseEquivalencePolicyTest {
     private final RecognitionPolicy policy = new CourseEquivalencePolicy();
 
     private Decision decide(Credential credential, Optional<Institution> issuer, Optional<Ruleset> ruleset) {
-        return policy.decide(new RecognitionCase(credential, lodz(), issuer, ruleset));
+        return policy.decide(new RecognitionCase(credential, lodz(), issuer, ruleset, eu.creditbridge.recognition.TrustFixtures.VALID));
     }
 
     private Decision decide(Credential credential, Institution issuer) {

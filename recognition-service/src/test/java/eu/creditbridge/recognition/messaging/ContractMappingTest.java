@@ -58,7 +58,7 @@ class ContractMappingTest {
     void decisionMapsToARecognitionDecidedThatAvroCanWriteAndReadBack() throws Exception {
         Credential credential = Fixtures.credential().credits("7.5").build();
         var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
-                Optional.of(Fixtures.lodzRuleset())));
+                Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         RecognitionDecision recognised = RecognitionDecision.byRules(credential, decision, Instant.parse("2025-02-20T10:00:00Z"));
 
         RecognitionDecided decided = ContractMapping.recognitionDecided(recognised);

@@ -50,7 +50,7 @@ class DecisionStoreTest {
 
     static RecognitionDecision decided(Credential credential, Instant at) {
         var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, lodz(), Optional.of(rotterdam()),
-                Optional.of(lodzRuleset())));
+                Optional.of(lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         return RecognitionDecision.byRules(credential, decision, at);
     }
 

@@ -57,7 +57,7 @@ class RecognitionControllerTest {
 
     private RecognitionDecision recognised(Credential credential) {
         var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
-                Optional.of(Fixtures.lodzRuleset())));
+                Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         RecognitionDecision stored = decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision,
                 Instant.parse("2025-02-20T10:00:00Z"))).decision();
         records.recognise(stored);

@@ -1,0 +1,111 @@
+package eu.creditbridge.recognition.config;
+
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.recognition.application.PublishingDecisions;
+import eu.creditbridge.recognition.application.RecordingLearningAgreement;
+import eu.creditbridge.recognition.application.ReevaluatingPendingDecisions;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
+import eu.creditbridge.recognition.domain.Ruleset;
+import eu.creditbridge.recognition.domain.SignatureVerification;
+import eu.creditbridge.recognition.domain.grading.GradeConverter;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.LearningAgreementStore;
+import eu.creditbridge.recognition.store.PendingDecisionStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Grade conversion, learning agreements, and re-evaluating pending decisions when a ruleset version is published. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReevaluationProperties.class)
+public class ReevaluationAndAgreementsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReevaluationAndAgreementsConfiguration.class);
+
+    /** The grade conversion the rules use (European national scales; see GradingSchemes). */
+    @Bean
+    @ConditionalOnMissingBean
+    GradeConverter gradeConverter() {
+        return GradeConverter.european();
+    }
+
+    /** Also the {@code LearningAgreements} port the rules look agreed components up through. */
+    @Bean
+    LearningAgreementStore learningAgreementStore(MongoDatabase database) {
+        return new LearningAgreementStore(database);
+    }
+
+    @Bean
+    RecordingLearningAgreement recordingLearningAgreement(LearningAgreementStore agreements, Clock clock) {
+        return new RecordingLearningAgreement(agreements, clock);
+    }
+
+    @Bean
+    PendingDecisionStore pendingDecisionStore(MongoDatabase database) {
+        return new PendingDecisionStore(database);
+    }
+
+    @Bean
+    ReevaluatingPendingDecisions reevaluatingPendingDecisions(RegistryView view, RecognitionPolicy policy, SignatureVerification signatures,
+                                                              PendingDecisionStore pending,
+                                                              LearnerRecordStore records, RevocationStore revocations,
+                                                              ReversingRecognition reversing, PublishingDecisions publishing, Clock clock,
+                                                              ReevaluationProperties properties) {
+        return new ReevaluatingPendingDecisions(view, policy, signatures, pending, records, revocations, reversing, publishing, clock,
+                properties.batchSize());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
+    ReevaluationTrigger reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
+        return new ReevaluationTrigger(view, reevaluating);
+    }
+
+    /**
+     * Runs re-evaluation off the registry-view thread (which must keep reading the registry), one institution at
+     * a time: for each new ruleset version as it arrives, and for every current version once the view has caught
+     * up at start, which repairs versions published while this service was down (decisions already looked at by
+     * a version are skipped by the store's query, so this is cheap when nothing changed).
+     */
+    static class ReevaluationTrigger implements AutoCloseable {
+
+        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ruleset-reevaluation");
+            thread.setDaemon(true);
+            return thread;
+        });
+        private final ReevaluatingPendingDecisions reevaluating;
+
+        ReevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
+            this.reevaluating = reevaluating;
+            view.onNewRulesetVersion(this::submit);
+            view.whenCaughtUp(() -> view.rulesets().forEach(this::submit));
+        }
+
+        private void submit(Ruleset ruleset) {
+            executor.execute(() -> {
+                try {
+                    reevaluating.reevaluate(ruleset);
+                } catch (RuntimeException e) {
+                    // Nothing is lost: the decisions stay pending, and the next version or restart looks again.
+                    log.error("Re-evaluating decisions of {} under ruleset version {} failed", ruleset.institution(), ruleset.version(), e);
+                }
+            });
+        }
+
+        @Override
+        public void close() {
+            executor.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package eu.creditbridge.recognition.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
+import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+
+/**
+ * Collection {@code learningAgreements}: one document per agreement, {@code _id}
+ * {@code <home schac>|<ESI>|<agreementId>}. A PUT replaces the whole agreement (the home institution's system
+ * is the source of truth and sends it whole), so a repeat is harmless.
+ */
+public class LearningAgreementStore implements LearningAgreements {
+
+    static final String COLLECTION = "learningAgreements";
+
+    private final MongoCollection<Document> collection;
+
+    public LearningAgreementStore(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending("homeInstitution", "learnerId"), new IndexOptions().name("by-learner"));
+    }
+
+    /** @return whether the agreement is new (false: an existing one was replaced) */
+    public boolean save(LearningAgreement agreement, Instant at) {
+        var result = collection.replaceOne(eq("_id", id(agreement.homeInstitution(), agreement.learner(), agreement.agreementId())),
+                document(agreement).append("updatedAt", Documents.date(at)), new ReplaceOptions().upsert(true));
+        return result.getUpsertedId() != null;
+    }
+
+    public Optional<LearningAgreement> find(SchacCode homeInstitution, EuropeanStudentIdentifier learner, String agreementId) {
+        return Optional.ofNullable(collection.find(eq("_id", id(homeInstitution, learner, agreementId))).first())
+                .map(LearningAgreementStore::agreement);
+    }
+
+    @Override
+    public List<LearningAgreement> of(SchacCode homeInstitution, EuropeanStudentIdentifier learner) {
+        List<LearningAgreement> agreements = new ArrayList<>();
+        collection.find(and(eq("homeInstitution", homeInstitution.value()), eq("learnerId", learner.value())))
+                .sort(Sorts.ascending("agreementId"))
+                .forEach(document -> agreements.add(agreement(document)));
+        return agreements;
+    }
+
+    static String id(SchacCode homeInstitution, EuropeanStudentIdentifier learner, String agreementId) {
+        return homeInstitution.value() + "|" + learner.value() + "|" + agreementId;
+    }
+
+    private static Document document(LearningAgreement agreement) {
+        return new Document("_id", id(agreement.homeInstitution(), agreement.learner(), agreement.agreementId()))
+                .append("agreementId", agreement.agreementId())
+                .append("homeInstitution", agreement.homeInstitution().value())
+                .append("learnerId", agreement.learner().value())
+                .append("partnerInstitution", agreement.partnerInstitution().value())
+                .append("status", agreement.status().name())
+                .append("mobilityFrom", agreement.mobilityFrom().map(LocalDate::toString).orElse(null))
+                .append("mobilityUntil", agreement.mobilityUntil().map(LocalDate::toString).orElse(null))
+                .append("components", agreement.components().stream()
+                        .map(component -> new Document("partnerCourseCode", component.partnerCourseCode())
+                                .append("localCourseCode", component.localCourseCode())
+                                .append("localCourseTitle", component.localCourseTitle().orElse(null))
+                                .append("credits", Documents.credits(component.credits())))
+                        .toList());
+    }
+
+    private static LearningAgreement agreement(Document document) {
+        return new LearningAgreement(
+                document.getString("agreementId"),
+                SchacCode.of(document.getString("homeInstitution")),
+                EuropeanStudentIdentifier.of(document.getString("learnerId")),
+                SchacCode.of(document.getString("partnerInstitution")),
+                AgreementStatus.valueOf(document.getString("status")),
+                Optional.ofNullable(document.getString("mobilityFrom")).map(LocalDate::parse),
+                Optional.ofNullable(document.getString("mobilityUntil")).map(LocalDate::parse),
+                document.getList("components", Document.class).stream()
+                        .map(component -> new AgreementComponent(
+                                component.getString("partnerCourseCode"),
+                                component.getString("localCourseCode"),
+                                Optional.ofNullable(component.getString("localCourseTitle")),
+                                Documents.credits(component.get("credits"))))
+                        .toList());
+    }
+}

@@ -1,0 +1,60 @@
+package eu.creditbridge.recognition.web;
+
+import eu.creditbridge.recognition.application.RecordingLearningAgreement;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The home institution's learning agreements for a learner. PUT is idempotent: it creates the agreement (201)
+ * or replaces it whole (200), so the home system can resend it after every change.
+ */
+@RestController
+@RequestMapping("/api/institutions/{schac}/learners/{learnerId}/learning-agreements")
+class LearningAgreementController {
+
+    private final RecordingLearningAgreement recording;
+
+    LearningAgreementController(RecordingLearningAgreement recording) {
+        this.recording = recording;
+    }
+
+    @PutMapping("/{agreementId}")
+    ResponseEntity<LearningAgreementResponse> put(@PathVariable String schac, @PathVariable String learnerId, @PathVariable String agreementId,
+                                                  @Valid @RequestBody LearningAgreementBody body) {
+        SchacCode home = parse("schac", schac, SchacCode::of);
+        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        if (!agreementId.matches("[A-Za-z0-9._~-]{1,100}")) {
+            throw new InvalidPathValue("agreementId", "1 to 100 letters, digits, '.', '_', '~' or '-'");
+        }
+        LearningAgreement agreement = body.toAgreement(home, learner, agreementId);
+        boolean created = recording.record(agreement);
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(LearningAgreementResponse.of(agreement));
+    }
+
+    @GetMapping
+    List<LearningAgreementResponse> list(@PathVariable String schac, @PathVariable String learnerId) {
+        SchacCode home = parse("schac", schac, SchacCode::of);
+        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        return recording.of(home, learner).stream().map(LearningAgreementResponse::of).toList();
+    }
+
+    private static <T> T parse(String field, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPathValue(field, e.getMessage());
+        }
+    }
+}

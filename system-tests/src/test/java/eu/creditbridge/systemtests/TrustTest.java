@@ -1,0 +1,158 @@
+package eu.creditbridge.systemtests;
+
+import static eu.creditbridge.systemtests.Credentials.EQUIVALENT_COURSE;
+import static eu.creditbridge.systemtests.Credentials.ROTTERDAM_EQUIVALENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.creditbridge.contract.ContractTopic;
+import eu.creditbridge.contract.CredentialIssued;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Trust end to end: the issuer signs, the registry lists the keys, recognition verifies. Transport is not trust:
+ * whatever reaches the topic without a signature that verifies goes to a registrar, with the reason in the trace.
+ */
+class TrustTest {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(90);
+
+    private final JsonApi issuer = EmbeddedStack.issuer();
+    private final JsonApi recognition = EmbeddedStack.recognition();
+    private final JsonApi registry = EmbeddedStack.registry();
+
+    @Test
+    void credentialTamperedWithOnTheWayIsNotRecognisedAutomatically() {
+        String learner = Credentials.newRotterdamLearner();
+        UUID id = UUID.randomUUID();
+        CredentialIssued signed = PartnerSigningKey.signed(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6),
+                PartnerSigningKey.get());
+        // 6 ECTS signed, 30 ECTS delivered: the signature no longer fits.
+        CredentialIssued tampered = CredentialIssued.newBuilder(signed).setEctsCredits(new BigDecimal("30.00")).build();
+
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner, Credentials.event(tampered));
+
+        JsonNode decision = awaitDecision(id);
+        assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(decisiveReason(decision).path("step").asText()).isEqualTo("signature");
+        assertThat(decisiveReason(decision).path("explanation").asText()).contains("INVALID_SIGNATURE");
+    }
+
+    @Test
+    void credentialForgedWithAKeyTheRegistryDoesNotListGoesToARegistrar() {
+        String learner = Credentials.newRotterdamLearner();
+        UUID id = UUID.randomUUID();
+        CredentialIssued forged = PartnerSigningKey.signed(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6),
+                PartnerSigningKey.generate("uni.lodz.pl-forger"));
+
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner, Credentials.event(forged));
+
+        JsonNode decision = awaitDecision(id);
+        assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(decisiveReason(decision).path("explanation").asText()).contains("UNKNOWN_KEY").contains("uni.lodz.pl-forger");
+    }
+
+    @Test
+    void unsignedCredentialGoesToARegistrar() {
+        String learner = Credentials.newRotterdamLearner();
+        UUID id = UUID.randomUUID();
+
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner,
+                Credentials.event(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6)));
+
+        JsonNode decision = awaitDecision(id);
+        assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(decisiveReason(decision).path("explanation").asText()).contains("UNSIGNED");
+    }
+
+    @Test
+    void credentialIssuedThroughTheIssuerIsSignedVerifiedAndRecognised() {
+        String learner = Credentials.newRotterdamLearner();
+        String id = issue(learner, LocalDate.now(ZoneOffset.UTC).minusDays(3));
+
+        JsonNode decision = awaitDecision(UUID.fromString(id));
+        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(decision.path("target").path("code").asText()).isEqualTo(ROTTERDAM_EQUIVALENT);
+        assertThat(reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
+
+        JsonNode keys = issuer.get("/api/institutions/uni.lodz.pl/signing-keys").body();
+        assertThat(keys.size()).isGreaterThanOrEqualTo(1);
+        assertThat(keys.toString()).contains("REGISTERED").doesNotContain("\\\"d\\\"");
+    }
+
+    @Test
+    void afterKeyRotationNewCredentialsUseTheNewKeyAndOlderOnesStillVerify() {
+        String learner = Credentials.newRotterdamLearner();
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String before = issue(learner, today.minusDays(3));
+        assertThat(awaitDecision(UUID.fromString(before)).path("outcome").asText()).isEqualTo("RECOGNISED");
+
+        var rotation = issuer.post("/api/institutions/uni.lodz.pl/signing-keys/rotation", "{}");
+        assertThat(rotation.status()).as(rotation.body().toString()).isEqualTo(201);
+        JsonNode keys = rotation.body();
+        JsonNode current = null;
+        JsonNode closedToday = null;
+        for (JsonNode key : keys) {
+            if (key.path("validUntil").isNull() || key.path("validUntil").isMissingNode()) {
+                current = key;
+            } else if (key.path("validUntil").asText().equals(today.toString())) {
+                closedToday = key;
+            }
+        }
+        assertThat(current).as(keys.toString()).isNotNull();
+        assertThat(closedToday).as("the old key is kept, closed today: " + keys).isNotNull();
+        String newKey = current.path("keyId").asText();
+        String oldKey = closedToday.path("keyId").asText();
+        // The registry lists both: the old one with its closed validity, the new one current.
+        await("both keys at the registry").atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> registry.get("/api/institutions/uni.lodz.pl").body().path("signingKeys").toString(),
+                        listed -> listed.contains(newKey) && listed.contains(oldKey) && listed.contains(today.toString()));
+
+        String fresh = issue(learner, today);
+        JsonNode freshDecision = awaitDecision(UUID.fromString(fresh));
+        assertThat(freshDecision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(reason(freshDecision, "signature").path("explanation").asText()).contains(newKey);
+
+        // A result dated before the rotation is signed with (and verified against) the old key, which still counts.
+        String backdated = issue(learner, today.minusDays(5));
+        JsonNode backdatedDecision = awaitDecision(UUID.fromString(backdated));
+        assertThat(backdatedDecision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(reason(backdatedDecision, "signature").path("explanation").asText()).contains(oldKey);
+    }
+
+    private String issue(String learner, LocalDate issuedOn) {
+        var created = issuer.post("/api/credentials", Credentials.lodzCourseResultJson(learner, EQUIVALENT_COURSE, 6, issuedOn));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        return created.body().path("credentialId").asText();
+    }
+
+    private JsonNode awaitDecision(UUID credentialId) {
+        String path = "/api/institutions/eur.nl/decisions/" + credentialId;
+        return await("decision on " + credentialId).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> recognition.get(path), response -> response.status() == 200).body();
+    }
+
+    private static JsonNode decisiveReason(JsonNode decision) {
+        for (JsonNode reason : decision.path("reasons")) {
+            if (reason.path("decisive").asBoolean()) {
+                return reason;
+            }
+        }
+        throw new AssertionError("no decisive reason in " + decision);
+    }
+
+    private static JsonNode reason(JsonNode decision, String step) {
+        for (JsonNode reason : decision.path("reasons")) {
+            if (reason.path("step").asText().equals(step)) {
+                return reason;
+            }
+        }
+        throw new AssertionError("no reason of step " + step + " in " + decision);
+    }
+}
