@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -81,30 +80,6 @@ public final class MongoWireServer implements StackComponent {
     }
 
     @Override
-    public void start() {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
     public ChildProcess process() {
         return process;
     }

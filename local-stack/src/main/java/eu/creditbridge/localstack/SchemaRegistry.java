@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Apicurio Registry 3 (Quarkus) as a child JVM, serving the Confluent Schema Registry API at
@@ -73,30 +72,6 @@ public final class SchemaRegistry implements StackComponent {
     }
 
     @Override
-    public void start() {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
     public ChildProcess process() {
         return process;
     }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * One of the Spring Boot services, run from its {@code -exec.jar} as a child JVM with every address
@@ -80,30 +79,6 @@ public final class ServiceProcess implements StackComponent {
     }
 
     @Override
-    public void start() {
-        process.start();
-    }
-
-    @Override
-    public void stop() {
-        process.stop();
-    }
-
-    @Override
-    public void kill() {
-        process.kill();
-    }
-
-    @Override
-    public boolean isRunning() {
-        return process.isRunning();
-    }
-
-    @Override
-    public OptionalLong pid() {
-        return process.pid();
-    }
-
     public ChildProcess process() {
         return process;
     }

@@ -12,23 +12,36 @@ public interface StackComponent {
     /** Short name, also the name of its log file ({@code <state>/logs/<name>.log}). */
     String name();
 
+    /** The operating-system process behind the component. */
+    ChildProcess process();
+
     /** Launches the process and returns once it answers; fails with the log's tail if it does not. */
-    void start();
+    default void start() {
+        process().start();
+    }
 
     /** Asks the process to end (SIGTERM) and waits; forces it after a grace period. */
-    void stop();
+    default void stop() {
+        process().stop();
+    }
 
     /** Ends the process at once (SIGKILL): what a crash looks like to the rest of the system. */
-    void kill();
+    default void kill() {
+        process().kill();
+    }
 
     default void restart() {
         stop();
         start();
     }
 
-    boolean isRunning();
+    default boolean isRunning() {
+        return process().isRunning();
+    }
 
-    OptionalLong pid();
+    default OptionalLong pid() {
+        return process().pid();
+    }
 
     /** Where the component is reached, for people: a URL or host:port. */
     String address();
