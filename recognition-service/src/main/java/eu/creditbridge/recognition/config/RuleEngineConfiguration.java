@@ -2,6 +2,7 @@ package eu.creditbridge.recognition.config;
 
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
 import eu.creditbridge.recognition.domain.rules.LearnerContext;
 import eu.creditbridge.recognition.domain.rules.RulesetPolicy;
@@ -28,9 +29,10 @@ public class RuleEngineConfiguration {
     @Bean
     @org.springframework.context.annotation.Primary
     RecognitionPolicy rulesetRecognitionPolicy(LearnerRecordStore records, PartnerCourseHistory history,
-                                        ObjectProvider<GradeConverter> converter, Clock clock) {
+                                        ObjectProvider<GradeConverter> converter, Clock clock,
+                                        LearningAgreements agreements) {
         LearnerContext.Source learners = credential -> new LearnerContext(
                 records.find(credential.receivingInstitution(), credential.learner()), history.coursesHeld(credential));
-        return new RulesetPolicy(converter.getIfAvailable(GradeConverter::european), learners, clock);
+        return new RulesetPolicy(converter.getIfAvailable(GradeConverter::european), learners, clock, agreements);
     }
 }

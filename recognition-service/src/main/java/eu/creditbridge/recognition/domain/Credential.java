@@ -26,7 +26,16 @@ public record Credential(
         Optional<Integer> eqfLevel,
         Optional<Grade> grade,
         Optional<String> signature,
-        Optional<String> signedContent) {
+        Optional<String> signedContent,
+        MicroCredentialElements elements) {
+
+    /** A credential without the micro-credential elements (snapshots decided before they were kept). */
+    public Credential(UUID credentialId, SchacCode issuingInstitution, EuropeanStudentIdentifier learner, SchacCode homeInstitution,
+                      String title, Optional<String> sourceCourseCode, LocalDate issuedOn, EctsCredits credits,
+                      Optional<Integer> eqfLevel, Optional<Grade> grade, Optional<String> signature, Optional<String> signedContent) {
+        this(credentialId, issuingInstitution, learner, homeInstitution, title, sourceCourseCode, issuedOn, credits, eqfLevel,
+                grade, signature, signedContent, MicroCredentialElements.NONE);
+    }
 
     /** A credential whose signed content was not formed (only a signature's absence or presence is known). */
     public Credential(UUID credentialId, SchacCode issuingInstitution, EuropeanStudentIdentifier learner, SchacCode homeInstitution,
@@ -49,6 +58,7 @@ public record Credential(
         grade = Objects.requireNonNullElse(grade, Optional.empty());
         signature = Objects.requireNonNullElse(signature, Optional.empty());
         signedContent = Objects.requireNonNullElse(signedContent, Optional.empty());
+        elements = Objects.requireNonNullElse(elements, MicroCredentialElements.NONE);
         if (title.isBlank()) {
             throw new IllegalArgumentException("title is required");
         }
@@ -62,7 +72,13 @@ public record Credential(
     /** The same credential with the canonical form its signature is checked against. */
     public Credential withSignedContent(String canonicalForm) {
         return new Credential(credentialId, issuingInstitution, learner, homeInstitution, title, sourceCourseCode, issuedOn, credits,
-                eqfLevel, grade, signature, Optional.of(canonicalForm));
+                eqfLevel, grade, signature, Optional.of(canonicalForm), elements);
+    }
+
+    /** The same credential with the micro-credential elements its issuer stated. */
+    public Credential withElements(MicroCredentialElements stated) {
+        return new Credential(credentialId, issuingInstitution, learner, homeInstitution, title, sourceCourseCode, issuedOn, credits,
+                eqfLevel, grade, signature, signedContent, stated);
     }
 
     public SchacCode receivingInstitution() {

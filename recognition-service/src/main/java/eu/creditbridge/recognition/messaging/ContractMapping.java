@@ -15,6 +15,7 @@ import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.MembershipStatus;
+import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
@@ -45,7 +46,18 @@ final class ContractMapping {
                 Optional.ofNullable(issued.getGrade()).map(ContractMapping::grade),
                 Optional.ofNullable(issued.getSignature()))
                 // The signature covers the contract record as received; this domain record keeps only part of it.
-                .withSignedContent(CredentialCanonicalForm.json(issued));
+                .withSignedContent(CredentialCanonicalForm.json(issued))
+                .withElements(elements(issued));
+    }
+
+    /** The micro-credential elements rules may test (assessedWithIdentityCheck(), credential.qualityAssurance, ...). */
+    static MicroCredentialElements elements(CredentialIssued issued) {
+        return new MicroCredentialElements(
+                Optional.ofNullable(issued.getAssessmentType()).map(Enum::name),
+                Optional.ofNullable(issued.getIdentityVerification()).map(Enum::name),
+                Optional.ofNullable(issued.getQualityAssurance()).map(Enum::name),
+                Optional.ofNullable(issued.getParticipationForm()).map(Enum::name),
+                Optional.ofNullable(issued.getIscedFieldCode()).map(Object::toString));
     }
 
     static Revocation revocation(CredentialRevoked revoked) {

@@ -2,6 +2,7 @@ package eu.creditbridge.recognition.store;
 
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -31,7 +32,28 @@ final class CredentialSnapshots {
                 .append("eqfLevel", credential.eqfLevel().orElse(null))
                 .append("grade", credential.grade().map(Documents::grade).orElse(null))
                 .append("signature", credential.signature().orElse(null))
-                .append("signedContent", credential.signedContent().orElse(null));
+                .append("signedContent", credential.signedContent().orElse(null))
+                .append("elements", elements(credential.elements()));
+    }
+
+    private static Document elements(MicroCredentialElements elements) {
+        return new Document("assessmentType", elements.assessmentType().orElse(null))
+                .append("identityVerification", elements.identityVerification().orElse(null))
+                .append("qualityAssurance", elements.qualityAssurance().orElse(null))
+                .append("participationForm", elements.participationForm().orElse(null))
+                .append("iscedField", elements.iscedField().orElse(null));
+    }
+
+    /** Snapshots stored before the elements were kept read as stating none. */
+    private static MicroCredentialElements elements(Document stored) {
+        if (stored == null) {
+            return MicroCredentialElements.NONE;
+        }
+        return new MicroCredentialElements(Optional.ofNullable(stored.getString("assessmentType")),
+                Optional.ofNullable(stored.getString("identityVerification")),
+                Optional.ofNullable(stored.getString("qualityAssurance")),
+                Optional.ofNullable(stored.getString("participationForm")),
+                Optional.ofNullable(stored.getString("iscedField")));
     }
 
     /** Empty for decisions stored before snapshots were kept. */
@@ -48,6 +70,7 @@ final class CredentialSnapshots {
                 Optional.ofNullable(stored.getInteger("eqfLevel")),
                 Documents.grade(stored.get("grade", Document.class)),
                 Optional.ofNullable(stored.getString("signature")),
-                Optional.ofNullable(stored.getString("signedContent"))));
+                Optional.ofNullable(stored.getString("signedContent")))
+                .withElements(elements(stored.get("elements", Document.class))));
     }
 }

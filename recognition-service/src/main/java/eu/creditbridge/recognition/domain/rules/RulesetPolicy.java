@@ -7,6 +7,7 @@ import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
 import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.Outcome;
@@ -15,6 +16,8 @@ import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
+import eu.creditbridge.recognition.domain.agreement.AgreedComponent;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.grading.ConversionPreference;
 import eu.creditbridge.recognition.domain.grading.ConvertedGrade;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
@@ -25,6 +28,7 @@ import eu.creditbridge.rules.GradeConversionSetting;
 import eu.creditbridge.rules.RuleAction;
 import eu.creditbridge.rules.RuleFacts;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -40,16 +44,27 @@ import java.util.stream.Collectors;
 /**
  * The rule engine's policy. In order, every step in the trace:
  * <ol>
- *   <li>issuer-registered, ruleset, membership (suspended on the issue date), signature (anything but a VALID
- *       {@link SignatureVerdict}): as the foundation policy —
- *       none of them is ever overruled by a rule, so an untrusted credential never reaches the rules;</li>
- *   <li>grade-conversion: the ruleset's method for the partner (or its default) through {@link GradeConverter};</li>
+ *   <li>issuer-registered, membership (suspended on the issue date), signature (anything but a VALID
+ *       {@link SignatureVerdict}): never overruled, not even by a learning agreement, so an untrusted credential
+ *       never reaches what follows; then grade-passed (a failed grade is REJECTED);</li>
+ *   <li>learning-agreement: a course the learner's APPROVED agreement lists for the issue date, with at least the
+ *       agreed ECTS, is RECOGNISED as the agreed local course before any rule (the strongest basis; it needs no
+ *       ruleset). With fewer ECTS than agreed it is only noted, and the rules decide;</li>
+ *   <li>ruleset: none published means a registrar decides;</li>
+ *   <li>grade-conversion: the ruleset's method for the partner (or its default) through {@link GradeConverter};
+ *       LINEAR_FORMULA with the ruleset's own Nmin/Nmax/best/worst (see {@code convert});</li>
  *   <li>the rules by priority, lower first; the ruleset's course-equivalence table counts as a rule of priority
  *       {@value #EQUIVALENCE_PRIORITY} and its elective category as one of priority {@value #ELECTIVE_PRIORITY}.
  *       The first matching rule whose action can decide wins; every rule is still evaluated and recorded.</li>
  * </ol>
  * An action that cannot decide (an n:1 equivalence still missing parts, an elective cap already reached) is
  * recorded and the next rule is tried; if none decides, a registrar does (NEEDS_REVIEW).
+ *
+ * <p>n:1: each part is decided on its own credits. A part arriving while others are missing cannot decide (so
+ * it usually ends NEEDS_REVIEW, its trace naming the missing parts); once every part is held, a part's decision
+ * RECOGNISES the local course with that part's ECTS, so the course's total is the sum of its parts and no decision
+ * counts more than its credential carries. The last part is recognised at once; earlier parts are recognised when
+ * they are decided again (re-evaluation or a registrar), because this policy decides one credential at a time.
  */
 public final class RulesetPolicy implements RecognitionPolicy {
 
@@ -59,11 +74,22 @@ public final class RulesetPolicy implements RecognitionPolicy {
     private final GradeConverter converter;
     private final LearnerContext.Source learners;
     private final Clock clock;
+    private final LearningAgreements agreements;
 
+    /** A policy that knows of no learning agreements. */
     public RulesetPolicy(GradeConverter converter, LearnerContext.Source learners, Clock clock) {
+        this(converter, learners, clock, (home, learner) -> List.of());
+    }
+
+    /**
+     * @param agreements the learners' learning agreements: looked up by the policy itself (not carried in the
+     *                   {@link RecognitionCase}) so the pipeline and re-evaluation, which both build cases, stay as they are
+     */
+    public RulesetPolicy(GradeConverter converter, LearnerContext.Source learners, Clock clock, LearningAgreements agreements) {
         this.converter = converter;
         this.learners = learners;
         this.clock = clock;
+        this.agreements = agreements;
     }
 
     @Override
@@ -81,12 +107,9 @@ public final class RulesetPolicy implements RecognitionPolicy {
         Institution issuer = recognitionCase.issuer().get();
         reasons.add(DecisionReason.considered("issuer-registered", "The issuing institution " + issuer.schacCode() + " (" + issuer.name()
                 + ") is listed in the alliance registry."));
-        if (recognitionCase.ruleset().isEmpty()) {
-            reasons.add(DecisionReason.decisive("ruleset", receiver.schacCode() + " has not published a recognition ruleset; a registrar decides."));
-            return refused(Outcome.NEEDS_REVIEW, GradeConversion.notConverted(credential.grade()), reasons, version);
-        }
-        Ruleset ruleset = recognitionCase.ruleset().get();
-        reasons.add(DecisionReason.considered("ruleset", "Ruleset version " + ruleset.version() + " of " + receiver.schacCode() + " applied."));
+        Optional<Ruleset> maybeRuleset = recognitionCase.ruleset();
+        maybeRuleset.ifPresent(r -> reasons.add(DecisionReason.considered("ruleset", "Ruleset version " + r.version() + " of "
+                + receiver.schacCode() + " applied.")));
 
         LocalDate issuedOn = credential.issuedOn();
         Set<String> suspended = issuer.memberships().stream()
@@ -108,19 +131,52 @@ public final class RulesetPolicy implements RecognitionPolicy {
         }
         reasons.add(DecisionReason.considered("signature", "Signature VALID: " + signature.reason()));
 
-        Optional<GradeConversionSetting> setting = ruleset.gradeConversionFor(credential.issuingInstitution());
-        Optional<ConvertedGrade> converted = credential.grade().map(grade -> converter.convert(grade, InstitutionGrading.of(issuer),
-                InstitutionGrading.of(receiver), preference(setting)));
+        // A failed result earns no credits whatever a rule or an agreement says (as in the foundation policy).
+        if (credential.grade().isPresent() && !credential.grade().get().passed()) {
+            Grade failed = credential.grade().get();
+            reasons.add(DecisionReason.decisive("grade-passed", "The grade " + failed.value() + " (" + failed.scheme()
+                    + ") is not a passing grade; a failed result is not recognised."));
+            return refused(Outcome.REJECTED, GradeConversion.notConverted(credential.grade()), reasons, version);
+        }
+
+        Optional<GradeConversionSetting> setting = maybeRuleset.flatMap(r -> r.gradeConversionFor(credential.issuingInstitution()));
+        Optional<ConvertedGrade> converted = credential.grade().map(g -> convert(g, issuer, receiver, setting));
         GradeConversion grade = converted.map(ConvertedGrade::toGradeConversion).orElse(GradeConversion.NO_GRADE);
         DecisionReason gradeReason = converted.map(ConvertedGrade::reason)
                 .orElse(DecisionReason.considered("grade-conversion", "The credential carries no grade."));
         if (setting.isPresent() && setting.get().method() == GradeConversionSetting.Method.PASS_FAIL && credential.grade().isPresent()) {
             // The ruleset says this partner's results count as pass/fail: keep the grade, convert nothing numeric.
             grade = GradeConversion.notConverted(credential.grade());
-            gradeReason = DecisionReason.considered("grade-conversion", "Ruleset version " + ruleset.version() + " counts grades of "
+            gradeReason = DecisionReason.considered("grade-conversion", "Ruleset version " + maybeRuleset.get().version() + " counts grades of "
                     + credential.issuingInstitution() + " as pass/fail: the grade " + credential.grade().get().value() + " ("
                     + credential.grade().get().scheme() + ") is kept as issued and not converted.");
         }
+
+        // The strongest basis comes first: what home and partner agreed before the mobility. Trust was checked above.
+        Optional<AgreedComponent> agreed = credential.sourceCourseCode().flatMap(code -> agreements.componentFor(receiver.schacCode(),
+                credential.learner(), credential.issuingInstitution(), code, issuedOn));
+        if (agreed.isPresent()) {
+            AgreedComponent component = agreed.get();
+            if (credential.credits().compareTo(component.agreedCredits()) >= 0) {
+                reasons.add(DecisionReason.decisive("learning-agreement", "Recognised as agreed in " + component.describe() + ": "
+                        + credential.credits() + " ECTS recognised as " + component.target().describe()
+                        + "; an approved learning agreement is decided before any rule."));
+                return new Decision(Outcome.RECOGNISED, credential.credits(), Optional.of(component.target()), grade,
+                        withGrade(reasons, gradeReason), version);
+            }
+            reasons.add(DecisionReason.considered("learning-agreement", component.describe() + " lists this course, but the credential"
+                    + " carries only " + credential.credits() + " ECTS: not recognised as agreed; the rules decide."));
+        } else {
+            reasons.add(DecisionReason.considered("learning-agreement", "No approved learning agreement of " + credential.learner()
+                    + " lists " + credential.issuingInstitution() + " course " + credential.sourceCourseCode().orElse("(none)")
+                    + " for the issue date " + issuedOn + "."));
+        }
+
+        if (maybeRuleset.isEmpty()) {
+            reasons.add(DecisionReason.decisive("ruleset", receiver.schacCode() + " has not published a recognition ruleset; a registrar decides."));
+            return refused(Outcome.NEEDS_REVIEW, grade, withGrade(reasons, gradeReason), version);
+        }
+        Ruleset ruleset = maybeRuleset.get();
 
         LearnerContext learner = learners.of(credential);
         RuleFacts facts = facts(credential, issuer, receiver, learner, converted.filter(c -> setting.map(s -> s.method()
@@ -135,7 +191,8 @@ public final class RulesetPolicy implements RecognitionPolicy {
         candidates.add(electiveCandidate(credential, ruleset, facts));
         candidates.sort(Comparator.comparingInt(Candidate::priority));
 
-        Optional<Decision> decided = Optional.empty();
+        // The decision is formed after the loop: every later rule must still reach the trace (first decisive wins).
+        Optional<Verdict> decided = Optional.empty();
         for (Candidate candidate : candidates) {
             if (decided.isPresent()) {
                 reasons.add(DecisionReason.considered(candidate.step(), explanationAfterDecision(candidate)));
@@ -152,11 +209,11 @@ public final class RulesetPolicy implements RecognitionPolicy {
                 continue;
             }
             reasons.add(DecisionReason.decisive(candidate.step(), why));
-            decided = Optional.of(new Decision(verdict.outcome().get(), verdict.credits(), verdict.target(), grade,
-                    withGrade(reasons, gradeReason), version));
+            decided = Optional.of(verdict);
         }
         if (decided.isPresent()) {
-            return decided.get();
+            Verdict verdict = decided.get();
+            return new Decision(verdict.outcome().get(), verdict.credits(), verdict.target(), grade, withGrade(reasons, gradeReason), version);
         }
         reasons.add(DecisionReason.decisive("registrar-review", "No rule of ruleset version " + ruleset.version()
                 + " decides on this credential automatically; a registrar decides."));
@@ -196,11 +253,16 @@ public final class RulesetPolicy implements RecognitionPolicy {
                         .filter(code -> !code.equals(own) && !learner.partnerCoursesHeld().contains(code)).toList();
                 if (!missing.isEmpty()) {
                     return Verdict.undecided("part of an n:1 equivalence: " + target.describe() + " needs " + course.requiredPartnerCourses()
-                            + " together; still missing " + missing + ", so it is not recognised yet");
+                            + " together; still missing " + missing + ", so it is not recognised yet (it waits for a registrar, or"
+                            + " for the next re-evaluation, which recognises it once every part is held)");
                 }
-                return new Verdict(Optional.of(Outcome.RECOGNISED), credential.credits(), Optional.of(target), "the last of "
-                        + course.requiredPartnerCourses() + " has arrived; together they are " + target.describe() + ", "
-                        + credential.credits() + " ECTS of this credential recognised.");
+                // Each part's decision counts its own ECTS toward the local course once all parts are held, so the
+                // course's total in the learner record is the sum of the parts and no decision counts more than it carries.
+                List<String> others = course.requiredPartnerCourses().stream().filter(code -> !code.equals(own)).toList();
+                return new Verdict(Optional.of(Outcome.RECOGNISED), credential.credits(), Optional.of(target), "all parts of the n:1"
+                        + " equivalence " + course.requiredPartnerCourses() + " are held (" + String.join(", ", others)
+                        + " already received, " + own + " is this credential); together they are " + target.describe()
+                        + ", and this part's " + credential.credits() + " ECTS count toward it.");
             }
             return new Verdict(Optional.of(Outcome.RECOGNISED), credential.credits(), Optional.of(target),
                     "recognised as " + target.describe() + " with the full " + credential.credits() + " ECTS.");
@@ -273,13 +335,13 @@ public final class RulesetPolicy implements RecognitionPolicy {
                             Optional<ConvertedGrade> converted) {
         LocalDate on = credential.issuedOn();
         List<String> issuerAlliances = issuer.memberships().stream().filter(m -> m.activeOn(on)).map(AllianceMembership::allianceId).sorted().toList();
-        // SEAM: the recognition Credential does not carry assessment type, identity verification, quality assurance,
-        // participation form or ISCED field yet; they read as '' until ContractMapping maps them (see README).
+        var elements = credential.elements();
         RuleFacts.CredentialFacts credentialFacts = new RuleFacts.CredentialFacts(credential.issuingInstitution().value(),
                 credential.sourceCourseCode().orElse(""), credential.title(), credential.credits().value().doubleValue(),
-                credential.eqfLevel().orElse(0), "", "", "", "", on,
+                credential.eqfLevel().orElse(0), elements.assessmentType().orElse(""), elements.identityVerification().orElse(""),
+                elements.qualityAssurance().orElse(""), elements.participationForm().orElse(""), on,
                 credential.grade().map(g -> g.value()).orElse(""), credential.grade().map(g -> g.scheme()).orElse(""),
-                credential.grade().map(g -> g.passed()).orElse(true), "");
+                credential.grade().map(g -> g.passed()).orElse(true), elements.iscedField().orElse(""));
         Map<String, Double> categories = new TreeMap<>();
         List<String> courses = new ArrayList<>();
         double total = 0;
@@ -309,6 +371,56 @@ public final class RulesetPolicy implements RecognitionPolicy {
         } catch (NumberFormatException notANumber) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * The ruleset's method for the partner. LINEAR_FORMULA uses the ruleset's own Nmin/Nmax (the partner's scale as the
+     * receiver's exam board reads it) and best/worst (of the receiving scale), not the shape {@link GradeConverter}
+     * knows of the schemes: the ruleset is where the board states its formula, and it may convert a scheme the
+     * service does not know. Same scheme, pass/fail and failed grades are handled before, as for every method.
+     */
+    private ConvertedGrade convert(Grade original, Institution issuer, Institution receiver, Optional<GradeConversionSetting> setting) {
+        ConvertedGrade byScheme = converter.convert(original, InstitutionGrading.of(issuer), InstitutionGrading.of(receiver), preference(setting));
+        Optional<GradeConversionSetting.LinearScale> scale = setting.filter(s -> s.method() == GradeConversionSetting.Method.LINEAR_FORMULA)
+                .flatMap(GradeConversionSetting::linear);
+        if (scale.isEmpty() || byScheme.method() == ConversionMethod.SAME_SCHEME || byScheme.method() == ConversionMethod.PASS_FAIL
+                || !original.passed()) {
+            return byScheme;
+        }
+        GradeConversionSetting.LinearScale linear = scale.get();
+        String grade = original.value() + " (" + original.scheme() + ")";
+        String formula = "x = " + plain(linear.best()) + " + (" + plain(linear.worst()) + " - " + plain(linear.best()) + ") * ("
+                + plain(linear.nMax()) + " - N) / (" + plain(linear.nMax()) + " - " + plain(linear.nMin()) + ")";
+        double n;
+        try {
+            n = Double.parseDouble(original.value().trim().replace(',', '.'));
+        } catch (NumberFormatException notANumber) {
+            return new ConvertedGrade(original, Optional.empty(), ConversionMethod.NONE, "The grade " + grade + " is kept as issued and not"
+                    + " converted: the ruleset's linear formula " + formula + " needs a numeric grade. A registrar converts it.");
+        }
+        double low = Math.min(linear.nMin(), linear.nMax());
+        double high = Math.max(linear.nMin(), linear.nMax());
+        boolean beyondBest = linear.nMax() >= linear.nMin() ? n > linear.nMax() : n < linear.nMax();
+        if (!beyondBest && (n < low || n > high)) {
+            return new ConvertedGrade(original, Optional.empty(), ConversionMethod.NONE, "The grade " + grade + " is kept as issued and not"
+                    + " converted: it lies outside the ruleset's passing range Nmin " + plain(linear.nMin()) + " to Nmax "
+                    + plain(linear.nMax()) + ". A registrar converts it.");
+        }
+        double counted = beyondBest ? linear.nMax() : n;
+        double exact = linear.best() + (linear.worst() - linear.best()) * (linear.nMax() - counted) / (linear.nMax() - linear.nMin());
+        BigDecimal written = converter.schemes().find(receiver.gradingScheme())
+                .filter(GradingScheme.Numeric.class::isInstance).map(GradingScheme.Numeric.class::cast)
+                .map(home -> home.gradeFor(BigDecimal.valueOf(exact)))
+                .orElseGet(() -> BigDecimal.valueOf(linear.convert(counted)));
+        return new ConvertedGrade(original, Optional.of(new Grade(written.toPlainString(), receiver.gradingScheme(), true)),
+                ConversionMethod.LINEAR_FORMULA, "Linear formula of the ruleset (modified Bavarian, " + formula + "): N = "
+                + plain(counted) + (beyondBest ? " (a grade above Nmax counts as Nmax)" : "") + " gives x = "
+                + BigDecimal.valueOf(exact).setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + ", written as "
+                + written.toPlainString() + " (" + receiver.gradingScheme() + ").");
+    }
+
+    private static String plain(double value) {
+        return plain(BigDecimal.valueOf(value));
     }
 
     private static ConversionPreference preference(Optional<GradeConversionSetting> setting) {
