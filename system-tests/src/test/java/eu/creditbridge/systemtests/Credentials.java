@@ -31,6 +31,10 @@ final class Credentials {
     static final String EQUIVALENT_COURSE = "INF-101";
     static final String ROTTERDAM_EQUIVALENT = "EUR-INF-101";
     static final String COURSE_WITHOUT_EQUIVALENCE = "SUS-201";
+    /** Rotterdam's demo rule data-science-from-unic makes a UNIC partner's DS-* course passed with 7+ (converted) EUR-DS-201. */
+    static final String DATA_SCIENCE_COURSE = "DS-201";
+    static final String ROTTERDAM_DATA_SCIENCE = "EUR-DS-201";
+    static final String ZURICH = "uzh.ch";
 
     private static final AtomicLong SEQUENCE = new AtomicLong(System.currentTimeMillis() % 1_000_000_000L);
 
@@ -110,5 +114,69 @@ final class Credentials {
                 .setOccurredAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setPayload(issued)
                 .build();
+    }
+
+    /**
+     * A result as an issuer posts it to issuer-service, for a learner of Erasmus University Rotterdam: by default a
+     * University of Lodz course result (EQF 6, 4.5 on pl-2-5, three days old); change one element with the {@code with...}
+     * methods. {@code courseCode} null is a stand-alone micro-credential.
+     */
+    record Result(String issuer, String issuerName, String country, String title, String courseCode, int ects, int eqfLevel,
+                  LocalDate issuedOn, String grade, String gradeScheme, boolean passed) {
+
+        static Result fromLodz(String courseCode, int ects) {
+            return new Result(LODZ, "University of Lodz", "PL", "Introduction to Informatics", courseCode, ects, 6,
+                    LocalDate.now().minusDays(3), "4.5", "pl-2-5", true);
+        }
+
+        static Result fromZurich(String courseCode, int ects) {
+            return new Result(ZURICH, "University of Zurich", "CH", "Introduction to Informatics", courseCode, ects, 6,
+                    LocalDate.now().minusDays(3), "5.0", "ch-1-6", true);
+        }
+
+        static Result lodzMicroCredential(String title, int ects) {
+            return fromLodz(null, ects).withTitle(title);
+        }
+
+        Result withTitle(String newTitle) {
+            return new Result(issuer, issuerName, country, newTitle, courseCode, ects, eqfLevel, issuedOn, grade, gradeScheme, passed);
+        }
+
+        Result withEqfLevel(int level) {
+            return new Result(issuer, issuerName, country, title, courseCode, ects, level, issuedOn, grade, gradeScheme, passed);
+        }
+
+        Result issuedOn(LocalDate day) {
+            return new Result(issuer, issuerName, country, title, courseCode, ects, eqfLevel, day, grade, gradeScheme, passed);
+        }
+
+        Result withGrade(String value, boolean isPassed) {
+            return new Result(issuer, issuerName, country, title, courseCode, ects, eqfLevel, issuedOn, value, gradeScheme, isPassed);
+        }
+
+        String json(String learnerId) {
+            return """
+                {
+                  "issuingInstitution": "%s",
+                  "learner": {"europeanStudentIdentifier": "%s", "homeInstitution": "eur.nl", "fullName": "Sanne de Vries"},
+                  "title": "%s",
+                  %s
+                  "issuerCountries": ["%s"],
+                  "awardingBodies": [{"schacCode": "%s", "name": "%s"}],
+                  "issuedOn": "%s",
+                  "learningOutcomes": [{"description": "Applies what the course teaches to realistic problems"}],
+                  "ectsCredits": %d,
+                  "eqfLevel": %d,
+                  "iscedFieldCode": "0613",
+                  "assessmentType": "WRITTEN_EXAM",
+                  "participationForm": "ON_SITE",
+                  "qualityAssurance": "EXTERNAL_EQAR_AGENCY",
+                  "identityVerification": "SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK",
+                  "grade": {"value": "%s", "scheme": "%s", "passed": %s},
+                  "stackability": {"standAlone": true}
+                }
+                """.formatted(issuer, learnerId, title, courseCode == null ? "" : "\"sourceCourseCode\": \"" + courseCode + "\",",
+                    country, issuer, issuerName, issuedOn, ects, eqfLevel, grade, gradeScheme, passed);
+        }
     }
 }

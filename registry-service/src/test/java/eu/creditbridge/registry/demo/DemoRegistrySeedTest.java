@@ -11,6 +11,8 @@ import eu.creditbridge.registry.domain.MembershipStatus;
 import eu.creditbridge.registry.domain.Ruleset;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.store.InProcessMongo;
+import eu.creditbridge.rules.Rule;
+import eu.creditbridge.rules.RuleAction;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -95,5 +97,28 @@ class DemoRegistrySeedTest {
         assertThat(registry.latestRuleset(ZAGREB).equivalenceFor(RUSSIAN_MEMBER, "INF-101", LocalDate.of(2022, 5, 1)))
                 .as("the table keeps the suspended partner; the suspension decides trust")
                 .get().extracting(CourseEquivalence::localCourseCode).isEqualTo("UNIZG-INF-101");
+    }
+
+    @Test
+    void everyRulesetCarriesTheReadableRulesThatExerciseEveryOutcome() {
+        for (Institution institution : registry.institutions()) {
+            assertThat(registry.latestRuleset(institution.schacCode()).rules()).extracting(Rule::id)
+                    .contains("older-than-ten-years", "below-bachelor-level",
+                            "micro-credentials-within-cap", "micro-credentials-beyond-cap");
+        }
+        List<Rule> rotterdam = registry.latestRuleset(EUR).rules();
+        assertThat(rotterdam).filteredOn(rule -> rule.id().equals("data-science-from-unic")).singleElement()
+                .satisfies(rule -> {
+                    assertThat(rule.condition()).contains("sharedActiveAlliance('unic')").contains("convertedGradeAtLeast(7)");
+                    assertThat(rule.action()).isEqualTo(new RuleAction.RecogniseAsCourse("EUR-DS-201",
+                            java.util.Optional.of("Data Science"), List.of()));
+                });
+        assertThat(rotterdam).filteredOn(rule -> rule.id().equals("micro-credentials-within-cap")).singleElement()
+                .satisfies(rule -> {
+                    RuleAction.ElectiveCredits cap = (RuleAction.ElectiveCredits) rule.action();
+                    assertThat(cap.category()).isEqualTo("micro-credentials");
+                    assertThat(cap.capEcts()).get().satisfies(ects -> assertThat(ects).isEqualByComparingTo("10"));
+                });
+        assertThat(registry.latestRuleset(ZAGREB).rules()).extracting(Rule::id).doesNotContain("data-science-from-unic");
     }
 }
