@@ -64,8 +64,8 @@ class DemoOutcomesTest {
         assertThat(weak.path("convertedGrade").path("value").asText()).isEqualTo("6");
         assertThat(weak.path("target").path("kind").asText()).isEqualTo("CREDIT_CATEGORY");
         assertDecidedBy(weak, "alliance-electives");
-        assertThat(reason(weak, "rule data-science-from-unic").path("decisive").asBoolean()).isFalse();
-        assertThat(reason(weak, "rule data-science-from-unic").path("explanation").asText()).startsWith("Not matched");
+        assertThat(DecisionTrace.reason(weak, "rule data-science-from-unic").path("decisive").asBoolean()).isFalse();
+        assertThat(DecisionTrace.reason(weak, "rule data-science-from-unic").path("explanation").asText()).startsWith("Not matched");
     }
 
     @Test
@@ -101,7 +101,7 @@ class DemoOutcomesTest {
         assertThat(third.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
         assertThat(third.path("recognisedCredits").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertDecidedBy(third, "rule micro-credentials-beyond-cap");
-        assertThat(reason(third, "rule micro-credentials-within-cap").path("explanation").asText()).contains("is reached");
+        assertThat(DecisionTrace.reason(third, "rule micro-credentials-within-cap").path("explanation").asText()).contains("is reached");
         assertThat(LearnerRecords.total(recognition.get(recordPath(learner)).body())).isEqualByComparingTo("10");
     }
 
@@ -113,7 +113,7 @@ class DemoOutcomesTest {
 
         assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
         assertDecidedBy(decision, "rule below-bachelor-level");
-        assertThat(decisive(decision).path("explanation").asText()).contains("EQF level below 6");
+        assertThat(DecisionTrace.decisive(decision).path("explanation").asText()).contains("EQF level below 6");
     }
 
     @Test
@@ -124,7 +124,7 @@ class DemoOutcomesTest {
 
         assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
         assertDecidedBy(decision, "registrar-review");
-        assertThat(reason(decision, "alliance-electives").path("explanation").asText()).contains("not active members of a common alliance");
+        assertThat(DecisionTrace.reason(decision, "alliance-electives").path("explanation").asText()).contains("not active members of a common alliance");
     }
 
     @Test
@@ -137,7 +137,7 @@ class DemoOutcomesTest {
         assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
         assertThat(decision.path("recognisedCredits").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
         assertDecidedBy(decision, "rule older-than-ten-years");
-        assertThat(reason(decision, "course-equivalence").path("explanation").asText())
+        assertThat(DecisionTrace.reason(decision, "course-equivalence").path("explanation").asText())
                 .as("the equivalence also matched, and is recorded as not applied").contains("not applied");
     }
 
@@ -148,7 +148,7 @@ class DemoOutcomesTest {
         JsonNode decision = decisionOn(issue(learner, Result.fromLodz(EQUIVALENT_COURSE, 6).withGrade("2.0", false)));
 
         assertThat(decision.path("outcome").asText()).isEqualTo("REJECTED");
-        assertThat(decisive(decision).path("step").asText()).isEqualTo("grade-passed");
+        assertThat(DecisionTrace.decisive(decision).path("step").asText()).isEqualTo("grade-passed");
         assertThat(decision.path("originalGrade").path("value").asText()).isEqualTo("2.0");
     }
 
@@ -170,28 +170,10 @@ class DemoOutcomesTest {
 
     /** The decisive step, and the ruleset version named both in the decision and in its trace. */
     private static void assertDecidedBy(JsonNode decision, String step) {
-        assertThat(decisive(decision).path("step").asText()).as(decision.toString()).isEqualTo(step);
+        assertThat(DecisionTrace.decisive(decision).path("step").asText()).as(decision.toString()).isEqualTo(step);
         int version = decision.path("rulesetVersion").asInt();
         assertThat(version).as(decision.toString()).isGreaterThanOrEqualTo(1);
-        assertThat(reason(decision, "ruleset").path("explanation").asText()).contains("Ruleset version " + version + " of eur.nl");
-        assertThat(reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
-    }
-
-    private static JsonNode decisive(JsonNode decision) {
-        for (JsonNode reason : decision.path("reasons")) {
-            if (reason.path("decisive").asBoolean()) {
-                return reason;
-            }
-        }
-        throw new AssertionError("no decisive reason in " + decision);
-    }
-
-    private static JsonNode reason(JsonNode decision, String step) {
-        for (JsonNode reason : decision.path("reasons")) {
-            if (reason.path("step").asText().equals(step)) {
-                return reason;
-            }
-        }
-        throw new AssertionError("no reason of step " + step + " in " + decision);
+        assertThat(DecisionTrace.reason(decision, "ruleset").path("explanation").asText()).contains("Ruleset version " + version + " of eur.nl");
+        assertThat(DecisionTrace.reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
     }
 }

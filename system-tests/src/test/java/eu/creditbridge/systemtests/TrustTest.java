@@ -40,8 +40,8 @@ class TrustTest {
 
         JsonNode decision = awaitDecision(id);
         assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
-        assertThat(decisiveReason(decision).path("step").asText()).isEqualTo("signature");
-        assertThat(decisiveReason(decision).path("explanation").asText()).contains("INVALID_SIGNATURE");
+        assertThat(DecisionTrace.decisive(decision).path("step").asText()).isEqualTo("signature");
+        assertThat(DecisionTrace.decisive(decision).path("explanation").asText()).contains("INVALID_SIGNATURE");
     }
 
     @Test
@@ -55,7 +55,7 @@ class TrustTest {
 
         JsonNode decision = awaitDecision(id);
         assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
-        assertThat(decisiveReason(decision).path("explanation").asText()).contains("UNKNOWN_KEY").contains("uni.lodz.pl-forger");
+        assertThat(DecisionTrace.decisive(decision).path("explanation").asText()).contains("UNKNOWN_KEY").contains("uni.lodz.pl-forger");
     }
 
     @Test
@@ -68,7 +68,7 @@ class TrustTest {
 
         JsonNode decision = awaitDecision(id);
         assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
-        assertThat(decisiveReason(decision).path("explanation").asText()).contains("UNSIGNED");
+        assertThat(DecisionTrace.decisive(decision).path("explanation").asText()).contains("UNSIGNED");
     }
 
     @Test
@@ -79,7 +79,7 @@ class TrustTest {
         JsonNode decision = awaitDecision(UUID.fromString(id));
         assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
         assertThat(decision.path("target").path("code").asText()).isEqualTo(ROTTERDAM_EQUIVALENT);
-        assertThat(reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
+        assertThat(DecisionTrace.reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
 
         JsonNode keys = issuer.get("/api/institutions/uni.lodz.pl/signing-keys").body();
         assertThat(keys.size()).isGreaterThanOrEqualTo(1);
@@ -117,13 +117,13 @@ class TrustTest {
         String fresh = issue(learner, today);
         JsonNode freshDecision = awaitDecision(UUID.fromString(fresh));
         assertThat(freshDecision.path("outcome").asText()).isEqualTo("RECOGNISED");
-        assertThat(reason(freshDecision, "signature").path("explanation").asText()).contains(newKey);
+        assertThat(DecisionTrace.reason(freshDecision, "signature").path("explanation").asText()).contains(newKey);
 
         // A result dated before the rotation is signed with (and verified against) the old key, which still counts.
         String backdated = issue(learner, today.minusDays(5));
         JsonNode backdatedDecision = awaitDecision(UUID.fromString(backdated));
         assertThat(backdatedDecision.path("outcome").asText()).isEqualTo("RECOGNISED");
-        assertThat(reason(backdatedDecision, "signature").path("explanation").asText()).contains(oldKey);
+        assertThat(DecisionTrace.reason(backdatedDecision, "signature").path("explanation").asText()).contains(oldKey);
     }
 
     private String issue(String learner, LocalDate issuedOn) {
@@ -136,23 +136,5 @@ class TrustTest {
         String path = "/api/institutions/eur.nl/decisions/" + credentialId;
         return await("decision on " + credentialId).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
                 .until(() -> recognition.get(path), response -> response.status() == 200).body();
-    }
-
-    private static JsonNode decisiveReason(JsonNode decision) {
-        for (JsonNode reason : decision.path("reasons")) {
-            if (reason.path("decisive").asBoolean()) {
-                return reason;
-            }
-        }
-        throw new AssertionError("no decisive reason in " + decision);
-    }
-
-    private static JsonNode reason(JsonNode decision, String step) {
-        for (JsonNode reason : decision.path("reasons")) {
-            if (reason.path("step").asText().equals(step)) {
-                return reason;
-            }
-        }
-        throw new AssertionError("no reason of step " + step + " in " + decision);
     }
 }
