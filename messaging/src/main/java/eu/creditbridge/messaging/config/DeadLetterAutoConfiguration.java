@@ -3,6 +3,8 @@ package eu.creditbridge.messaging.config;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.messaging.PermanentFailure;
 import eu.creditbridge.messaging.serde.ConfluentAvroSerializer;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,6 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -49,11 +52,15 @@ public class DeadLetterAutoConfiguration {
     /** The reason a record was dead-lettered, in one line a person can read. */
     public static final String REASON_HEADER = "creditbridge_dlt_reason";
 
+    /** Records dead-lettered by this service, tagged {@code topic} = the source topic. */
+    public static final String DEAD_LETTERS_METRIC = "creditbridge.dead.letters";
+
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties) {
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties,
+            ObjectProvider<MeterRegistry> meters) {
         var recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(producerFactory),
                 (record, failure) -> new TopicPartition(
                         record.topic() + ContractTopic.DEAD_LETTER_SUFFIX, Math.max(record.partition(), 0)));
@@ -69,6 +76,12 @@ public class DeadLetterAutoConfiguration {
             log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                     record.key(), reason(failure));
             recoverer.accept(record, failure);
+            // Counted after the publish: a dead letter that could not be written is retried, not counted.
+            meters.ifAvailable(registry -> Counter.builder(DEAD_LETTERS_METRIC)
+                    .description("Records sent to the dead-letter topic")
+                    .tag("topic", record.topic())
+                    .register(registry)
+                    .increment());
         };
         var handler = new DefaultErrorHandler(loggingRecoverer, backOff);
         handler.addNotRetryableExceptions(PermanentFailure.class);

@@ -18,6 +18,7 @@ import eu.creditbridge.recognition.store.LearnerRecordStore;
 import eu.creditbridge.recognition.store.RevocationStore;
 import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,11 +58,21 @@ public class RecognisingCredential {
     private final SignatureVerification signatures;
     private final UnknownSigningKeyGrace keyGrace;
     private final Clock clock;
+    private final RecognitionMetrics metrics;
 
     public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
                                  RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
                                  UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
                                  Clock clock) {
+        this(registry, policy, decisions, learnerRecords, revocations, reversing, publishing, grace, signatures, keyGrace,
+                clock, RecognitionMetrics.NONE);
+    }
+
+    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
+                                 RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
+                                 UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
+                                 Clock clock, RecognitionMetrics metrics) {
+        this.metrics = metrics;
         this.signatures = signatures;
         this.keyGrace = keyGrace;
         this.registry = registry;
@@ -76,11 +87,23 @@ public class RecognisingCredential {
     }
 
     public RecognitionDecision recognise(Credential credential) {
+        return recognise(credential, Optional.empty());
+    }
+
+    /** @param occurredAt when the credential event happened, for the issue-to-decision latency */
+    public RecognitionDecision recognise(Credential credential, Optional<Instant> occurredAt) {
         Institution receiver = registry.institution(credential.receivingInstitution()).orElseThrow(() -> grace.missing(credential));
         grace.found(credential);
 
-        StoredDecision stored = decisions.find(credential.decisionId())
-                .orElseGet(() -> decisions.insertOrLoad(RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant()), credential));
+        StoredDecision stored = decisions.find(credential.decisionId()).orElseGet(() -> {
+            RecognitionDecision decided = RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant());
+            StoredDecision inserted = decisions.insertOrLoad(decided, credential);
+            // A lost duplicate-key race loads the other delivery's decision: that one was counted where it was stored.
+            if (inserted.decision().equals(decided)) {
+                metrics.decisionStored(decided, occurredAt);
+            }
+            return inserted;
+        });
 
         learnerRecords.recognise(stored.decision());
 

@@ -5,6 +5,7 @@ import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.application.DecisionPublisher;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognisingCredential;
+import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.UnknownInstitutionGrace;
@@ -101,9 +102,11 @@ public class RecognitionConfiguration {
     RecognisingCredential recognisingCredential(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
                                                 LearnerRecordStore records, RevocationStore revocations, ReversingRecognition reversing,
                                                 PublishingDecisions publishing, CreditBridgeProperties properties, Clock clock,
-                                                SignatureVerification signatures, UnknownSigningKeyGrace keyGrace) {
+                                                SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
+                                                RecognitionMetrics metrics) {
         return new RecognisingCredential(view, policy, decisions, records, revocations, reversing, publishing,
-                new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures, keyGrace, clock);
+                new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures, keyGrace, clock,
+                metrics);
     }
 
     @Bean

@@ -33,7 +33,8 @@ public class CredentialsListener {
         Object payload = event.getPayload();
         try {
             if (payload instanceof CredentialIssued issued) {
-                recognising.recognise(readable(event, () -> ContractMapping.credential(issued)));
+                recognising.recognise(readable(event, () -> ContractMapping.credential(issued)),
+                        java.util.Optional.ofNullable(event.getOccurredAt()));
             } else if (payload instanceof CredentialRevoked revoked) {
                 reversing.reverse(readable(event, () -> ContractMapping.revocation(revoked)));
             } else {

@@ -77,6 +77,25 @@ class RecognitionPipelineTest {
                 Instant.parse("2025-03-01T09:00:00Z"), "issued to the wrong learner");
     }
 
+    @Test
+    void aStoredDecisionIsReportedToMonitoringOnceWithItsLatencyAndARedeliveryIsNot() {
+        List<String> reported = new java.util.ArrayList<>();
+        RecognitionMetrics metrics = (decision, occurredAt) ->
+                reported.add(decision.outcome() + " " + decision.decidedBy() + " " + occurredAt.orElseThrow());
+        var monitored = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records,
+                new RevocationStore(mongo.freshDatabase()), reversing, publishing,
+                new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
+                eu.creditbridge.recognition.TrustFixtures.everySignatureValid(),
+                eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock, metrics);
+        Credential credential = credential().build();
+        Instant occurredAt = Instant.parse("2025-01-01T10:00:00Z");
+
+        monitored.recognise(credential, java.util.Optional.of(occurredAt));
+        monitored.recognise(credential, java.util.Optional.of(occurredAt));
+
+        assertThat(reported).containsExactly("RECOGNISED RULES " + occurredAt);
+    }
+
     private EctsCredits annasTotal() {
         return records.find(LODZ, ANNA).map(record -> record.totals().total()).orElse(EctsCredits.ZERO);
     }

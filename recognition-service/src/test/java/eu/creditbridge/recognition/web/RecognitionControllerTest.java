@@ -31,7 +31,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SpringBootTest(properties = {
         "creditbridge.registry-view.enabled=false",
         "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false"})
+        "spring.kafka.listener.auto-startup=false",
+        // No broker or schema registry in this test: their health is the system tests' business.
+        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
 @AutoConfigureMockMvc
 class RecognitionControllerTest {
 

@@ -1,0 +1,22 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * What the recognition use cases tell monitoring; a port so neither domain nor application depends on a metrics
+ * library (config implements it with Micrometer).
+ */
+public interface RecognitionMetrics {
+
+    /** Reports nothing (unit tests, and wiring without monitoring). */
+    RecognitionMetrics NONE = (decision, occurredAt) -> { };
+
+    /**
+     * A new decision or revision was stored by this call: not a redelivery that found one stored already.
+     *
+     * @param occurredAt when the credential event that led to it happened, if known; the latency is measured from it
+     */
+    void decisionStored(RecognitionDecision decision, Optional<Instant> occurredAt);
+}

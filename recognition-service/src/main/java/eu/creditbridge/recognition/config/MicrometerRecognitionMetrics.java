@@ -1,0 +1,49 @@
+package eu.creditbridge.recognition.config;
+
+import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code creditbridge.decisions} (counter, tags outcome and decidedBy) and {@code creditbridge.recognition.latency}
+ * (histogram of the time from the credential event to its decision) in /actuator/prometheus.
+ */
+@Component
+class MicrometerRecognitionMetrics implements RecognitionMetrics {
+
+    static final String DECISIONS = "creditbridge.decisions";
+    static final String LATENCY = "creditbridge.recognition.latency";
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer latency;
+
+    MicrometerRecognitionMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.latency = Timer.builder(LATENCY)
+                .description("From the credential event's occurredAt to its decision being stored")
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    @Override
+    public void decisionStored(RecognitionDecision decision, Optional<Instant> occurredAt) {
+        Counter.builder(DECISIONS)
+                .description("Decisions and revisions stored")
+                .tag("outcome", decision.outcome().name())
+                .tag("decidedBy", decision.decidedBy().name())
+                .register(registry)
+                .increment();
+        // A clock skew between services must not record a negative latency.
+        occurredAt.map(at -> Duration.between(at, clock.instant()))
+                .ifPresent(elapsed -> latency.record(elapsed.isNegative() ? Duration.ZERO : elapsed));
+    }
+}
