@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
-/** Creates an institution, or replaces its details (name, codes, grading, signing keys) keeping its memberships. */
+/** Creates an institution, or replaces its details (name, codes, grading) keeping its memberships and merging its signing keys. */
 public class RegisteringInstitution {
 
     private static final int ATTEMPTS = 5;

@@ -52,13 +52,40 @@ public record Institution(
         violations.throwIfAny();
     }
 
-    /** The details an institution's owner replaces (PUT); memberships are managed by the alliances and kept. */
+    /**
+     * The details an institution's owner replaces (PUT); memberships are managed by the alliances and kept, and
+     * signing keys are merged, never dropped.
+     */
     public Institution withDetailsOf(Institution replacement) {
         if (!replacement.schacCode.equals(schacCode)) {
             throw InvalidRegistryEntry.of("schacCode", "must match the institution being replaced (" + schacCode + ")");
         }
         return new Institution(schacCode, replacement.erasmusCode, replacement.name, replacement.country,
-                replacement.gradingScheme, replacement.gradingTable, replacement.signingKeys, memberships);
+                replacement.gradingScheme, replacement.gradingTable, keysMergedWith(replacement.signingKeys), memberships);
+    }
+
+    /**
+     * A PUT never drops a signing key: credentials signed with a retired key must still verify, so the trust list
+     * only grows. A listed key id may change its validity (to close it) but never its key material — a new key
+     * needs a new key id.
+     */
+    private List<SigningKey> keysMergedWith(List<SigningKey> given) {
+        Violations violations = new Violations();
+        List<SigningKey> merged = new ArrayList<>(signingKeys);
+        for (int i = 0; i < given.size(); i++) {
+            SigningKey key = given.get(i);
+            Optional<SigningKey> listed = merged.stream().filter(k -> k.keyId().equals(key.keyId())).findFirst();
+            if (listed.isEmpty()) {
+                merged.add(key);
+            } else if (!listed.get().publicKey().equals(key.publicKey()) || !listed.get().algorithm().equals(key.algorithm())) {
+                violations.add("signingKeys[" + i + "]", "key id '" + key.keyId()
+                        + "' is already listed with other key material; a new key needs a new key id");
+            } else {
+                merged.set(merged.indexOf(listed.get()), key);
+            }
+        }
+        violations.throwIfAny();
+        return merged;
     }
 
     public Optional<Membership> membershipOf(AllianceId allianceId) {

@@ -83,4 +83,45 @@ class InstitutionRulesTest {
         assertThat(renamed.name()).isEqualTo("Uniwersytet Łódzki");
         assertThat(renamed.memberships()).isEqualTo(member.memberships());
     }
+
+    @Test
+    void replacingDetailsWithoutKeysKeepsTheListedSigningKeys() {
+        Institution listed = lodz();
+        Institution resent = new Institution(listed.schacCode(), listed.erasmusCode(), "Uniwersytet Łódzki",
+                listed.country(), listed.gradingScheme(), listed.gradingTable(), List.of(), List.of());
+
+        Institution replaced = listed.withDetailsOf(resent);
+
+        assertThat(replaced.name()).isEqualTo("Uniwersytet Łódzki");
+        assertThat(replaced.signingKeys()).isEqualTo(listed.signingKeys());
+    }
+
+    @Test
+    void replacingDetailsAddsNewKeysAndMayCloseAListedOne() {
+        Institution listed = lodz();
+        SigningKey old = listed.signingKeys().get(0);
+        SigningKey closed = new SigningKey(old.keyId(), old.algorithm(), old.publicKey(), old.validFrom(), LocalDate.of(2026, 6, 30));
+        SigningKey next = new SigningKey("uni.lodz.pl#2026", "EdDSA",
+                "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AAqYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}",
+                LocalDate.of(2026, 7, 1), null);
+        Institution resent = new Institution(listed.schacCode(), listed.erasmusCode(), listed.name(), listed.country(),
+                listed.gradingScheme(), listed.gradingTable(), List.of(closed, next), List.of());
+
+        assertThat(listed.withDetailsOf(resent).signingKeys()).containsExactly(closed, next);
+    }
+
+    @Test
+    void listedKeyIdWithOtherKeyMaterialIsRefused() {
+        Institution listed = lodz();
+        SigningKey old = listed.signingKeys().get(0);
+        SigningKey swapped = new SigningKey(old.keyId(), old.algorithm(),
+                "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"BBqYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}",
+                old.validFrom(), null);
+        Institution resent = new Institution(listed.schacCode(), listed.erasmusCode(), listed.name(), listed.country(),
+                listed.gradingScheme(), listed.gradingTable(), List.of(swapped), List.of());
+
+        assertThatThrownBy(() -> listed.withDetailsOf(resent))
+                .isInstanceOfSatisfying(InvalidRegistryEntry.class,
+                        e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("signingKeys[0]"));
+    }
 }
