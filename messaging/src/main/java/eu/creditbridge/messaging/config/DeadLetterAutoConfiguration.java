@@ -31,14 +31,13 @@ import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
- * Error handling for every {@code @KafkaListener} of a service, declared once: transient failures are retried
- * with exponential backoff; then, or at once for a {@link PermanentFailure} or a value that cannot be
- * deserialised, the record goes to {@code <topic>.dlt} (same partition) with the reason in headers, and the
- * consumer moves on.
+ * Error handling for every {@code @KafkaListener} of a service, declared once, by {@link RetryPolicy}: a
+ * {@link PermanentFailure} or a value that cannot be read goes to {@code <topic>.dlt} (same partition) at once with
+ * the reason in headers, and the consumer moves on; an outage of MongoDB, the broker or the schema registry is
+ * retried with capped backoff for as long as it lasts; any other failure is retried a few times, then dead-lettered.
  *
  * <p>A dead letter keeps the original bytes when the value could not be read, and is written in the wire
  * format of its source topic otherwise. Spring Kafka's {@code kafka_dlt-*} headers carry the original topic,
@@ -46,7 +45,7 @@ import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
  */
 @AutoConfiguration
 @ConditionalOnClass(KafkaTemplate.class)
-@EnableConfigurationProperties(MessagingProperties.class)
+@EnableConfigurationProperties(RetryProperties.class)
 public class DeadLetterAutoConfiguration {
 
     /** The reason a record was dead-lettered, in one line a person can read. */
@@ -59,37 +58,40 @@ public class DeadLetterAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(CommonErrorHandler.class)
-    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, MessagingProperties properties,
+    DefaultErrorHandler kafkaErrorHandler(ProducerFactory<?, ?> producerFactory, RetryProperties properties,
             ObjectProvider<MeterRegistry> meters) {
-        var recoverer = new DeadLetterPublishingRecoverer(deadLetterTemplate(producerFactory),
+        return errorHandler(deadLetterTemplate(producerFactory), new RetryPolicy(properties), meters.getIfAvailable());
+    }
+
+    /** The handler on its own, for a container built by hand (and for tests on a real broker). */
+    public static DefaultErrorHandler errorHandler(KafkaTemplate<Object, Object> deadLetters, RetryPolicy policy,
+            MeterRegistry meters) {
+        var recoverer = new DeadLetterPublishingRecoverer(deadLetters,
                 (record, failure) -> new TopicPartition(
                         record.topic() + ContractTopic.DEAD_LETTER_SUFFIX, Math.max(record.partition(), 0)));
         recoverer.setHeadersFunction((record, failure) -> new RecordHeaders(new RecordHeader[] {
                 new RecordHeader(REASON_HEADER, reason(failure).getBytes(StandardCharsets.UTF_8))}));
-
-        var backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts());
-        backOff.setInitialInterval(properties.retryInitialInterval().toMillis());
-        backOff.setMaxInterval(properties.retryMaxInterval().toMillis());
-        backOff.setMultiplier(2.0);
 
         ConsumerRecordRecoverer loggingRecoverer = (record, failure) -> {
             log.warn("Dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(),
                     record.key(), reason(failure));
             recoverer.accept(record, failure);
             // Counted after the publish: a dead letter that could not be written is retried, not counted.
-            meters.ifAvailable(registry -> Counter.builder(DEAD_LETTERS_METRIC)
-                    .description("Records sent to the dead-letter topic")
-                    .tag("topic", record.topic())
-                    .register(registry)
-                    .increment());
+            if (meters != null) {
+                Counter.builder(DEAD_LETTERS_METRIC)
+                        .description("Records sent to the dead-letter topic")
+                        .tag("topic", record.topic())
+                        .register(meters)
+                        .increment();
+            }
         };
-        var handler = new DefaultErrorHandler(loggingRecoverer, backOff);
-        handler.addNotRetryableExceptions(PermanentFailure.class);
+        var handler = new DefaultErrorHandler(loggingRecoverer, policy.unknownBackOff());
+        policy.applyTo(handler);
         return handler;
     }
 
     /** Writes byte[] values as they are (unreadable input) and records in the Confluent wire format. */
-    private static KafkaTemplate<Object, Object> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
+    public static KafkaTemplate<Object, Object> deadLetterTemplate(ProducerFactory<?, ?> producerFactory) {
         Map<String, Object> configs = new HashMap<>(producerFactory.getConfigurationProperties());
         var avro = new ConfluentAvroSerializer();
         avro.configure(configs, false);

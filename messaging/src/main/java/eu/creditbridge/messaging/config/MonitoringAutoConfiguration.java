@@ -1,5 +1,9 @@
 package eu.creditbridge.messaging.config;
 
+import eu.creditbridge.messaging.monitoring.ConsumedEventsCounter;
+import eu.creditbridge.messaging.monitoring.EventCounters;
+import eu.creditbridge.messaging.monitoring.ProducedEventsCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,7 +25,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -49,6 +58,35 @@ public class MonitoringAutoConfiguration {
     @ConditionalOnMissingBean(name = "schemaRegistryHealthIndicator")
     SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(Environment environment) {
         return new SchemaRegistryHealthIndicator(environment.getProperty(REGISTRY_URL_PROPERTY));
+    }
+
+    /**
+     * {@code creditbridge.events.consumed{topic}} and {@code creditbridge.events.produced{topic}} for every consumer and
+     * producer Spring Boot's factories create (listeners, templates, and the dead-letter template built from them):
+     * see {@link EventCounters} for why beside Kafka's own client metrics.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass({MeterRegistry.class, DefaultKafkaProducerFactoryCustomizer.class})
+    static class EventCounting {
+
+        @Bean
+        DefaultKafkaProducerFactoryCustomizer producedEventsCounting(ObjectProvider<MeterRegistry> registry) {
+            return factory -> registry.ifAvailable(meters -> factory.updateConfigs(withCounter(
+                    factory.getConfigurationProperties(), ProducerConfig.INTERCEPTOR_CLASSES_CONFIG, ProducedEventsCounter.class, meters)));
+        }
+
+        @Bean
+        DefaultKafkaConsumerFactoryCustomizer consumedEventsCounting(ObjectProvider<MeterRegistry> registry) {
+            return factory -> registry.ifAvailable(meters -> factory.updateConfigs(withCounter(
+                    factory.getConfigurationProperties(), ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumedEventsCounter.class, meters)));
+        }
+
+        private static Map<String, Object> withCounter(Map<String, Object> current, String key, Class<?> counter,
+                MeterRegistry meters) {
+            Map<String, Object> update = new HashMap<>();
+            update.put(key, current.get(key));
+            return EventCounters.withInterceptor(update, key, counter, meters);
+        }
     }
 
     /** UP when the broker describes its cluster within {@link #CHECK_TIMEOUT}; reuses Spring's KafkaAdmin config. */

@@ -139,10 +139,10 @@ public final class SchemaRegistryClient {
             }
             return response.body().isBlank() ? json.createObjectNode() : json.readTree(response.body());
         } catch (IOException e) {
-            throw new SchemaRegistryException(method + " " + uri + " failed: " + e.getMessage(), 0, 0, e);
+            throw new SchemaRegistryUnavailable(method + " " + uri + " failed: " + e, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchemaRegistryException(method + " " + uri + " interrupted", 0, 0, e);
+            throw new SchemaRegistryUnavailable(method + " " + uri + " interrupted", 0, e);
         }
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 
 /**
- * The schema registry refused a request or could not be reached. {@link #status()} is the HTTP status (0 when
- * the registry did not answer) and {@link #errorCode()} the Confluent error code, e.g. 409 for an incompatible
+ * The schema registry refused a request or could not be reached ({@link SchemaRegistryUnavailable}, worth retrying).
+ * {@link #status()} is the HTTP status (0 when the registry did not answer) and {@link #errorCode()} the Confluent error code, e.g. 409 for an incompatible
  * schema, 40401 for an unknown subject, 40403 for an unknown schema id.
  */
 public class SchemaRegistryException extends RuntimeException {
@@ -21,6 +21,9 @@ public class SchemaRegistryException extends RuntimeException {
     }
 
     static SchemaRegistryException fromResponse(String method, URI uri, int status, String body, ObjectMapper json) {
+        if (SchemaRegistryUnavailable.isTransient(status)) {
+            return new SchemaRegistryUnavailable(method + " " + uri + " answered " + status + ": " + body, status, null);
+        }
         int errorCode = status;
         String detail = body;
         try {
@@ -44,6 +47,6 @@ public class SchemaRegistryException extends RuntimeException {
 
     /** True when the registry answered and said no (so retrying the same request cannot help). */
     public boolean isRefusal() {
-        return status / 100 == 4;
+        return status / 100 == 4 && !(this instanceof SchemaRegistryUnavailable);
     }
 }
