@@ -5,6 +5,8 @@ import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import java.time.Clock;
 import java.time.LocalDate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Issues a credential: signs it with its institution's key valid at the issue date, stores it with its
@@ -12,6 +14,8 @@ import java.time.LocalDate;
  * returns what was issued the first time and issues nothing new.
  */
 public class IssuingCredential {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IssuingCredential.class);
 
     /** Outcome of an issue request: newly issued, or the repeat of an earlier identical request. */
     public sealed interface Issuance {
@@ -48,6 +52,8 @@ public class IssuingCredential {
         var signature = signer.sign(credential, keys.keyFor(credential.issuingInstitution(), credential.issuedOn()));
         var issued = IssuedCredential.issue(credential, signature, clock.instant());
         if (credentials.insert(issued)) {
+            LOG.info("Issued credential {} ({}, {} ECTS) to a learner of {}", credential.id(), credential.title(),
+                    credential.ectsCredits(), credential.learner().homeInstitution());
             outbox.eventsRecorded(credential.id());
             return new Issuance.Issued(issued);
         }

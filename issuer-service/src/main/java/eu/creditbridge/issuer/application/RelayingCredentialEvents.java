@@ -5,6 +5,8 @@ import org.slf4j.LoggerFactory;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.OutboxEntry;
+import eu.creditbridge.messaging.logging.CredentialLogContext;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
@@ -28,6 +30,7 @@ public class RelayingCredentialEvents {
     private final Duration lease;
     private final int batchSize;
     private final PublicationGate gate;
+    private final OutboxTrace trace;
 
     /** Whether an event may go out now; a signed credential waits until the registry lists its key. */
     @FunctionalInterface
@@ -44,6 +47,13 @@ public class RelayingCredentialEvents {
 
     public RelayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
                                     Duration lease, int batchSize, PublicationGate gate) {
+        this(credentials, publisher, clock, lease, batchSize, gate, OutboxTrace.NONE);
+    }
+
+    /** @param trace continues, when an event is published, the trace of the request that recorded it */
+    public RelayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
+                                    Duration lease, int batchSize, PublicationGate gate, OutboxTrace trace) {
+        this.trace = trace;
         this.credentials = credentials;
         this.publisher = publisher;
         this.clock = clock;
@@ -70,6 +80,12 @@ public class RelayingCredentialEvents {
             return 0;
         }
         var credential = leased.get();
+        try (var logContext = CredentialLogContext.of(id, credential.credential().learnerId())) {
+            return publishLeased(id, token, credential);
+        }
+    }
+
+    private int publishLeased(CredentialId id, UUID token, IssuedCredential credential) {
         int published = 0;
         try {
             if (!credential.fullyPublished() && !gate.mayPublish(credential)) {
@@ -82,7 +98,10 @@ public class RelayingCredentialEvents {
                 if (entry.published()) {
                     continue;
                 }
-                publisher.publish(credential.eventFor(entry));
+                trace.continued(entry.traceParent(), "publish " + entry.kind(), () -> {
+                    publisher.publish(credential.eventFor(entry));
+                    LOG.info("Published {} of credential {}", entry.kind(), id);
+                });
                 credentials.markPublished(id, position, entry.eventId(), clock.instant());
                 published++;
             }

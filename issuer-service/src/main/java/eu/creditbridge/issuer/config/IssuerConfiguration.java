@@ -19,6 +19,8 @@ import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
 import eu.creditbridge.issuer.web.JsonBodyReader;
+import eu.creditbridge.messaging.monitoring.OutboxBacklog;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import java.time.Clock;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,8 +45,14 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    CredentialStore credentialStore(MongoDatabase issuerDatabase) {
-        return new MongoCredentialStore(issuerDatabase);
+    MongoCredentialStore credentialStore(MongoDatabase issuerDatabase, OutboxTrace trace) {
+        return new MongoCredentialStore(issuerDatabase, trace::currentOrNull);
+    }
+
+    /** creditbridge_outbox_backlog{service="issuer-service",outbox="credentials"}: credentials with events to publish. */
+    @Bean
+    OutboxBacklog credentialOutboxBacklog(MongoCredentialStore credentials) {
+        return new OutboxBacklog("issuer-service", "credentials", credentials::countWithUnpublishedEvents);
     }
 
     @Bean
@@ -59,9 +67,10 @@ public class IssuerConfiguration {
 
     @Bean
     RelayingCredentialEvents relayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
-                                                      IssuerProperties properties, RelayingCredentialEvents.PublicationGate gate) {
+                                                      IssuerProperties properties, RelayingCredentialEvents.PublicationGate gate,
+                                                      OutboxTrace trace) {
         var outbox = properties.outbox();
-        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize(), gate);
+        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize(), gate, trace);
     }
 
     /** After a request stores events, publish them at once on another thread; the HTTP answer does not wait. */

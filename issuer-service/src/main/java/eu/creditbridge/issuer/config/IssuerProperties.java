@@ -3,13 +3,22 @@ package eu.creditbridge.issuer.config;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The issuer's own settings ({@code creditbridge.*}). Addresses of Kafka, the schema registry and
  * MongoDB are Spring Boot's properties ({@code spring.kafka.*}, {@code spring.mongodb.*}).
  */
 @ConfigurationProperties("creditbridge")
-public record IssuerProperties(@DefaultValue Outbox outbox) {
+public record IssuerProperties(@DefaultValue Outbox outbox, @DefaultValue Web web) {
+
+    /**
+     * @param maxRequestBody largest request body the API reads; a larger one is answered 413 (problem details) before
+     *                       it is held in memory. A credential with every optional element is a few KB, and the event it
+     *                       becomes must stay under the contract's 256 KiB value limit.
+     */
+    public record Web(@DefaultValue("128KB") DataSize maxRequestBody) {
+    }
 
     /**
      * @param enabled        whether events are published at all; off in tests that have no Kafka

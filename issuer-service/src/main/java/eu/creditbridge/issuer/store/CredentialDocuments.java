@@ -49,6 +49,8 @@ final class CredentialDocuments {
     static final String LEASE = "publishingLease";
     static final String RECORDED_AT = "recordedAt";
     static final String SIGNATURE = "signature";
+    /** Per event: the W3C traceparent of the request that recorded it (see OutboxEntry). */
+    static final String TRACE_PARENT = "traceParent";
 
     private CredentialDocuments() {
     }
@@ -77,7 +79,8 @@ final class CredentialDocuments {
         return new Document("eventId", entry.eventId().toString())
                 .append("kind", entry.kind().name())
                 .append("occurredAt", Date.from(entry.occurredAt()))
-                .append("publishedAt", entry.publishedAt() == null ? null : Date.from(entry.publishedAt()));
+                .append("publishedAt", entry.publishedAt() == null ? null : Date.from(entry.publishedAt()))
+                .append(TRACE_PARENT, entry.traceParent());
     }
 
     private static Document credential(Credential c) {
@@ -130,7 +133,8 @@ final class CredentialDocuments {
     private static OutboxEntry event(Document e) {
         Date publishedAt = e.getDate("publishedAt");
         return new OutboxEntry(UUID.fromString(e.getString("eventId")), EventKind.valueOf(e.getString("kind")),
-                e.getDate("occurredAt").toInstant(), publishedAt == null ? null : publishedAt.toInstant());
+                e.getDate("occurredAt").toInstant(), publishedAt == null ? null : publishedAt.toInstant(),
+                e.getString(TRACE_PARENT));
     }
 
     private static Credential credential(String id, String issuingInstitution, Document c) {

@@ -33,6 +33,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -44,8 +45,18 @@ public class MongoCredentialStore implements CredentialStore {
     public static final String COLLECTION = "credentials";
 
     private final MongoCollection<Document> credentials;
+    private final Supplier<String> currentTraceParent;
 
     public MongoCredentialStore(MongoDatabase database) {
+        this(database, () -> null);
+    }
+
+    /**
+     * @param currentTraceParent the trace context of the work in progress (W3C traceparent, or null), kept with
+     *                           each event recorded, so the relay that publishes it later continues that trace
+     */
+    public MongoCredentialStore(MongoDatabase database, Supplier<String> currentTraceParent) {
+        this.currentTraceParent = currentTraceParent;
         this.credentials = database.getCollection(COLLECTION);
         credentials.createIndex(Indexes.compoundIndex(Indexes.ascending(CredentialDocuments.LEARNER_ID),
                 Indexes.descending(CredentialDocuments.RECORDED_AT)), new IndexOptions().name("learner"));
@@ -55,7 +66,9 @@ public class MongoCredentialStore implements CredentialStore {
     @Override
     public boolean insert(IssuedCredential credential) {
         try {
-            credentials.insertOne(CredentialDocuments.toDocument(credential));
+            var document = CredentialDocuments.toDocument(credential);
+            document.getList(CredentialDocuments.EVENTS, Document.class).forEach(this::traced);
+            credentials.insertOne(document);
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -91,9 +104,22 @@ public class MongoCredentialStore implements CredentialStore {
                 and(byId(id), eq(CredentialDocuments.STATUS, CredentialStatus.ISSUED.name())),
                 combine(set(CredentialDocuments.STATUS, CredentialStatus.REVOKED.name()),
                         set(CredentialDocuments.REVOCATION, CredentialDocuments.revocation(revocation)),
-                        push(CredentialDocuments.EVENTS, CredentialDocuments.event(event)),
+                        push(CredentialDocuments.EVENTS, traced(CredentialDocuments.event(event))),
                         inc(CredentialDocuments.UNPUBLISHED, 1)));
         return result.getModifiedCount() == 1;
+    }
+
+    /** Credentials with at least one event not yet published: the outbox backlog (counted on the "outbox" index). */
+    public long countWithUnpublishedEvents() {
+        return credentials.countDocuments(gt(CredentialDocuments.UNPUBLISHED, 0));
+    }
+
+    /** An event as recorded now keeps the trace it was recorded in, unless it knows its own already. */
+    private Document traced(Document event) {
+        if (event.get(CredentialDocuments.TRACE_PARENT) == null) {
+            event.put(CredentialDocuments.TRACE_PARENT, currentTraceParent.get());
+        }
+        return event;
     }
 
     @Override

@@ -7,6 +7,7 @@ import eu.creditbridge.issuer.application.RevokingCredential;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.messaging.logging.CredentialLogContext;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,10 @@ public class CredentialController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CredentialResponse> issue(@RequestBody(required = false) byte[] body) {
         var credential = CredentialBodyMapping.toCredential(bodies.read(body, CredentialBody.class));
-        Issuance issuance = issuing.issue(credential);
+        Issuance issuance;
+        try (var logContext = CredentialLogContext.of(credential.id(), credential.learnerId())) {
+            issuance = issuing.issue(credential);
+        }
         var status = issuance instanceof Issuance.Issued ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
                 .location(URI.create("/api/credentials/" + credential.id()))

@@ -39,11 +39,16 @@ public class JsonBodyReader {
             throw new InvalidRequest(List.of(FieldProblem.at("", "the request body is empty; a JSON object is expected")));
         }
         try {
-            return json.readerFor(type)
+            T value = json.readerFor(type)
                     .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                     .problemCollectingReader(MAX_PROBLEMS)
                     .readValueCollectingProblems(body);
+            if (value == null) {
+                // The JSON literal null (found by the REST fuzz test): well-formed, but not the object expected.
+                throw new InvalidRequest(List.of(FieldProblem.at("", "is null; a JSON object is expected")));
+            }
+            return value;
         } catch (DeferredBindingException e) {
             throw new InvalidRequest(e.getProblems().stream().map(JsonBodyReader::problem).toList());
         } catch (StreamReadException e) {

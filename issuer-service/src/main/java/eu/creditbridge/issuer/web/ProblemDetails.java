@@ -6,10 +6,15 @@ import eu.creditbridge.issuer.application.RevocationRefused;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -24,6 +29,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     static final URI NOT_FOUND = URI.create("urn:creditbridge:problem:credential-not-found");
     static final URI ALREADY_REVOKED = URI.create("urn:creditbridge:problem:revocation-refused");
     static final URI ID_CONFLICT = URI.create("urn:creditbridge:problem:credential-id-conflict");
+    static final URI TOO_LARGE = URI.create("urn:creditbridge:problem:request-too-large");
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest e) {
@@ -51,6 +57,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CredentialIdConflict.class)
     ProblemDetail idConflict(CredentialIdConflict e) {
         return problem(HttpStatus.CONFLICT, ID_CONFLICT, "Credential id already used", e.getMessage());
+    }
+
+    /** A body over {@code creditbridge.web.max-request-body}, stopped by {@link RequestBodyLimit} while it was read. */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var problem = problem(HttpStatus.CONTENT_TOO_LARGE, TOO_LARGE, "Request body too large",
+                "The request body is larger than the " + e.getMaxUploadSize() + " bytes this API accepts");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     private static ProblemDetail invalid(List<FieldProblem> problems) {

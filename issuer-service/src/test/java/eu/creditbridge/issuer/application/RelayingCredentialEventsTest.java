@@ -92,6 +92,50 @@ class RelayingCredentialEventsTest {
         assertThat(relay().relayPending()).isZero();
     }
 
+    /** Stands in for the tracer: the trace a request runs in, and the one a relay continues. */
+    static final class RecordingTrace implements eu.creditbridge.messaging.tracing.OutboxTrace {
+        String inScope;
+
+        @Override
+        public java.util.Optional<String> current() {
+            return java.util.Optional.ofNullable(inScope);
+        }
+
+        @Override
+        public <T> T continued(String traceParent, String spanName, java.util.function.Supplier<T> work) {
+            String caller = inScope;
+            inScope = traceParent;
+            try {
+                return work.get();
+            } finally {
+                inScope = caller;
+            }
+        }
+    }
+
+    @Test
+    void eachEventIsPublishedInTheTraceOfTheRequestThatRecordedItAndTheBacklogFallsToZero() {
+        var trace = new RecordingTrace();
+        credentials = new MongoCredentialStore(credentialsDatabase, trace::currentOrNull);
+        List<String> tracesAtPublish = new ArrayList<>();
+        EventPublisher tracingPublisher = event -> tracesAtPublish.add(trace.inScope);
+        String issueRequest = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        String revokeRequest = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        trace.inScope = issueRequest;
+        var id = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz()).credential().id();
+        trace.inScope = revokeRequest;
+        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Issued to the wrong learner");
+        trace.inScope = null; // the relay's own thread traces nothing
+        assertThat(credentials.countWithUnpublishedEvents()).isEqualTo(1);
+
+        new RelayingCredentialEvents(credentials, tracingPublisher, CLOCK, Duration.ofMinutes(2), 100,
+                RelayingCredentialEvents.PublicationGate.OPEN, trace).relayPending();
+
+        assertThat(tracesAtPublish).containsExactly(issueRequest, revokeRequest);
+        assertThat(credentials.countWithUnpublishedEvents()).isZero();
+    }
+
     @Test
     void whileTheBrokerIsDownNothingIsLostAndNothingOvertakes() {
         var issuing = issuing(OutboxTrigger.NONE);
