@@ -2,6 +2,7 @@ package eu.creditbridge.registry.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.BrowsingRegistry;
@@ -54,6 +55,16 @@ public class RegistryConfiguration {
     @Bean
     MongoRulesetStore rulesetStore(MongoDatabase database) {
         return new MongoRulesetStore(database);
+    }
+
+    /**
+     * creditbridge_outbox_backlog{service="registry-service",outbox="registry-changes"}: institution changes and
+     * ruleset versions not yet relayed to the compacted topics.
+     */
+    @Bean
+    OutboxBacklog registryOutboxBacklog(MongoInstitutionStore institutions, MongoRulesetStore rulesets) {
+        return new OutboxBacklog("registry-service", "registry-changes",
+                () -> institutions.countPendingPublication() + rulesets.countPendingPublication());
     }
 
     @Bean

@@ -79,6 +79,11 @@ public class MongoInstitutionStore implements InstitutionStore {
                 new Document("$set", state)).getMatchedCount() == 1;
     }
 
+    /** Institution changes not yet relayed to the topic (on the pendingPublication index). */
+    public long countPendingPublication() {
+        return institutions.countDocuments(eq(PENDING, true));
+    }
+
     @Override
     public List<Stored<Institution>> pendingPublication(int limit) {
         return institutions.find(eq(PENDING, true)).sort(Sorts.ascending(UPDATED_AT)).limit(limit)

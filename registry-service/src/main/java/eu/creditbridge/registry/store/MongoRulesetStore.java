@@ -69,6 +69,11 @@ public class MongoRulesetStore implements RulesetStore {
         }
     }
 
+    /** Ruleset versions not yet relayed to the topic (on the published index). */
+    public long countPendingPublication() {
+        return rulesets.countDocuments(eq(PUBLISHED, false));
+    }
+
     @Override
     public List<Ruleset> pendingPublication(int limit) {
         return rulesets.find(eq(PUBLISHED, false)).sort(Sorts.ascending(INSTITUTION, VERSION)).limit(limit)

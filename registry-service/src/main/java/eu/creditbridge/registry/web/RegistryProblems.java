@@ -1,9 +1,11 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.registry.application.operations.BrokerUnavailable;
 import eu.creditbridge.registry.domain.ConflictingRegistryChange;
 import eu.creditbridge.registry.domain.InvalidRegistryEntry;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import eu.creditbridge.registry.domain.Violation;
+import eu.creditbridge.registry.domain.operations.DeadLetterRefusal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +33,7 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
     static final URI INVALID = URI.create("urn:creditbridge:problem:invalid-request");
     static final URI NOT_FOUND = URI.create("urn:creditbridge:problem:not-found");
     static final URI CONFLICT = URI.create("urn:creditbridge:problem:conflict");
+    static final URI UNAVAILABLE = URI.create("urn:creditbridge:problem:unavailable");
 
     @ExceptionHandler(InvalidRegistryEntry.class)
     ProblemDetail invalid(InvalidRegistryEntry e) {
@@ -52,6 +55,33 @@ class RegistryProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setType(CONFLICT);
         problem.setTitle("Conflicts with the registry's current state");
+        return problem;
+    }
+
+    @ExceptionHandler(DeadLetterRefusal.Unknown.class)
+    ProblemDetail unknownDeadLetter(DeadLetterRefusal.Unknown e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setType(NOT_FOUND);
+        problem.setTitle("No such dead letter");
+        problem.setProperty("deadLetter", e.deadLetter().value());
+        return problem;
+    }
+
+    @ExceptionHandler(DeadLetterRefusal.AlreadyHandled.class)
+    ProblemDetail deadLetterAlreadyHandled(DeadLetterRefusal.AlreadyHandled e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setType(CONFLICT);
+        problem.setTitle("Dead letter already handled");
+        problem.setProperty("deadLetter", e.deadLetter().value());
+        problem.setProperty("status", e.status().name());
+        return problem;
+    }
+
+    @ExceptionHandler(BrokerUnavailable.class)
+    ProblemDetail brokerUnavailable(BrokerUnavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setType(UNAVAILABLE);
+        problem.setTitle("Kafka unavailable; nothing was changed, try again");
         return problem;
     }
 

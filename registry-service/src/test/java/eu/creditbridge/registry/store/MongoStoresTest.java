@@ -67,6 +67,7 @@ class MongoStoresTest {
     void changeStaysPendingUntilItsOwnRevisionIsMarkedPublished() {
         institutions.save(lodz(), 0, NOW);
         assertThat(institutions.pendingPublication(10)).extracting(Stored::revision).containsExactly(1L);
+        assertThat(institutions.countPendingPublication()).as("the outbox backlog").isEqualTo(1);
 
         institutions.save(lodz(), 1, NOW.plusSeconds(1));
         institutions.markPublished(LODZ, 1);
@@ -75,6 +76,7 @@ class MongoStoresTest {
 
         institutions.markPublished(LODZ, 2);
         assertThat(institutions.pendingPublication(10)).isEmpty();
+        assertThat(institutions.countPendingPublication()).isZero();
     }
 
     @Test
@@ -97,8 +99,10 @@ class MongoStoresTest {
         assertThat(rulesets.find(ROTTERDAM, RulesetVersion.first())).contains(first);
         assertThat(rulesets.latest(LODZ)).isEmpty();
         assertThat(rulesets.pendingPublication(10)).containsExactly(first, second);
+        assertThat(rulesets.countPendingPublication()).as("the outbox backlog").isEqualTo(2);
         rulesets.markPublished(ROTTERDAM, RulesetVersion.first());
         assertThat(rulesets.pendingPublication(10)).containsExactly(second);
+        assertThat(rulesets.countPendingPublication()).isEqualTo(1);
     }
 
     @Test

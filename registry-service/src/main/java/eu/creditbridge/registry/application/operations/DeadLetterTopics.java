@@ -1,0 +1,31 @@
+package eu.creditbridge.registry.application.operations;
+
+import eu.creditbridge.registry.domain.operations.DeadLetter;
+import eu.creditbridge.registry.domain.operations.DeadLetterId;
+import java.util.List;
+import java.util.Optional;
+
+/** The dead-letter topics themselves: read what lies there, and send a record back where it came from. */
+public interface DeadLetterTopics {
+
+    /** The most recent dead letters over every dead-letter topic, newest first. */
+    List<DeadLetter> newest(int limit);
+
+    Optional<DeadLetter> find(DeadLetterId id);
+
+    /**
+     * Sends the dead letter's original key, value and headers (without the dead-lettering ones) to the topic
+     * and partition it came from, and waits for the broker's acknowledgement.
+     *
+     * @return where the replayed record now lies
+     */
+    Placement replay(DeadLetter deadLetter);
+
+    record Placement(String topic, int partition, long offset) {
+
+        @Override
+        public String toString() {
+            return topic + ":" + partition + ":" + offset;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package eu.creditbridge.registry.web.operations;
+
+import eu.creditbridge.registry.application.operations.DiscardingDeadLetter;
+import eu.creditbridge.registry.application.operations.InspectingDeadLetters;
+import eu.creditbridge.registry.application.operations.PipelineView;
+import eu.creditbridge.registry.application.operations.ReplayingDeadLetter;
+import eu.creditbridge.registry.application.operations.WatchingPipeline;
+import eu.creditbridge.registry.config.OperationsProperties;
+import eu.creditbridge.registry.web.operations.OperationsViews.ActionView;
+import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterDetail;
+import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterSummary;
+import eu.creditbridge.registry.web.operations.OperationsViews.DiscardRequest;
+import eu.creditbridge.registry.web.operations.OperationsViews.ReplayRequest;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The operator console's REST twin: the same figures and acts as JSON (HTTP Basic, OPERATOR or ADMIN). */
+@RestController
+@RequestMapping("/api/ops")
+class OperationsApi {
+
+    private static final String DEAD_LETTER = "/dead-letters/{topic}/{partition}/{offset}";
+
+    private final WatchingPipeline pipeline;
+    private final InspectingDeadLetters inspecting;
+    private final ReplayingDeadLetter replaying;
+    private final DiscardingDeadLetter discarding;
+    private final OperationsProperties properties;
+
+    OperationsApi(WatchingPipeline pipeline, InspectingDeadLetters inspecting, ReplayingDeadLetter replaying,
+            DiscardingDeadLetter discarding, OperationsProperties properties) {
+        this.pipeline = pipeline;
+        this.inspecting = inspecting;
+        this.replaying = replaying;
+        this.discarding = discarding;
+        this.properties = properties;
+    }
+
+    @GetMapping("/pipeline")
+    PipelineView pipeline() {
+        return pipeline.view();
+    }
+
+    @GetMapping("/dead-letters")
+    List<DeadLetterSummary> deadLetters(@RequestParam(required = false) Integer limit) {
+        int size = limit == null ? properties.deadLetterPageSize() : Math.max(1, Math.min(limit, 500));
+        return inspecting.newest(size).stream().map(DeadLetterSummary::of).toList();
+    }
+
+    @GetMapping(DEAD_LETTER)
+    DeadLetterDetail deadLetter(@PathVariable String topic, @PathVariable String partition, @PathVariable String offset) {
+        return DeadLetterDetail.of(inspecting.inspect(DeadLetterPath.id(topic, partition, offset)));
+    }
+
+    /** Replays to the original topic; 409 if already replayed or discarded, unless {@code force} (body or query). */
+    @PostMapping(DEAD_LETTER + "/replay")
+    Map<String, Object> replay(@PathVariable String topic, @PathVariable String partition, @PathVariable String offset,
+            @RequestBody(required = false) ReplayRequest body, @RequestParam(required = false) Boolean force,
+            Principal operator) {
+        boolean forced = Boolean.TRUE.equals(force) || (body != null && Boolean.TRUE.equals(body.force()));
+        var replayed = replaying.replay(DeadLetterPath.id(topic, partition, offset), operator.getName(),
+                body == null ? null : body.reason(), forced);
+        return Map.of("action", ActionView.of(replayed.action()),
+                "replayedTo", Map.of("topic", replayed.placement().topic(), "partition", replayed.placement().partition(),
+                        "offset", replayed.placement().offset()));
+    }
+
+    @PostMapping(DEAD_LETTER + "/discard")
+    ActionView discard(@PathVariable String topic, @PathVariable String partition, @PathVariable String offset,
+            @RequestBody DiscardRequest body, Principal operator) {
+        return ActionView.of(discarding.discard(DeadLetterPath.id(topic, partition, offset), operator.getName(),
+                body.reason()));
+    }
+
+    @GetMapping("/audit")
+    List<ActionView> audit() {
+        return inspecting.recentActions(properties.auditPageSize()).stream().map(ActionView::of).toList();
+    }
+}
