@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
@@ -18,8 +19,15 @@ public class PublishingDecisions {
     private final DecisionStore decisions;
     private final DecisionPublisher publisher;
     private final Clock clock;
+    private final OutboxTrace trace;
 
     public PublishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock) {
+        this(decisions, publisher, clock, OutboxTrace.NONE);
+    }
+
+    /** @param trace continues, when the relay publishes, the trace of the work that stored the revision */
+    public PublishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock, OutboxTrace trace) {
+        this.trace = trace;
         this.decisions = decisions;
         this.publisher = publisher;
         this.clock = clock;
@@ -47,7 +55,8 @@ public class PublishingDecisions {
      */
     public int relay(Duration minimumAge, int batchSize) {
         var pending = decisions.pendingPublication(clock.instant().minus(minimumAge), batchSize);
-        pending.forEach(this::publishIfPending);
+        // The relay runs on its own thread: each publish continues the trace the revision was stored in.
+        pending.forEach(stored -> trace.continued(stored.traceParent(), "relay decision", () -> publishIfPending(stored)));
         return pending.size();
     }
 }

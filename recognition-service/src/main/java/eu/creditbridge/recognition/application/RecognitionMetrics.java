@@ -14,9 +14,20 @@ public interface RecognitionMetrics {
     RecognitionMetrics NONE = (decision, occurredAt) -> { };
 
     /**
-     * A new decision or revision was stored by this call: not a redelivery that found one stored already.
+     * A new decision was stored by this call: not a redelivery that found one stored already.
      *
      * @param occurredAt when the credential event that led to it happened, if known; the latency is measured from it
      */
     void decisionStored(RecognitionDecision decision, Optional<Instant> occurredAt);
+
+    /**
+     * A stored decision got a new revision by this call (not a repeat that found it revised already). Counted
+     * apart from {@link #decisionStored}, which counts first decisions only.
+     *
+     * @param revision the new revision as stored: its outcome and decidedBy are the metric's tags
+     * @param cause why it was revised
+     */
+    default void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
+        // Reports nothing unless an implementation counts revisions (keeps lambdas of decisionStored valid).
+    }
 }

@@ -59,11 +59,21 @@ public class ReevaluatingPendingDecisions {
     private final PublishingDecisions publishing;
     private final Clock clock;
     private final int batchSize;
+    private final RecognitionMetrics metrics;
 
     public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, SignatureVerification signatures,
                                         PendingDecisionStore pending,
                                         LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
                                         PublishingDecisions publishing, Clock clock, int batchSize) {
+        this(registry, policy, signatures, pending, learnerRecords, revocations, reversing, publishing, clock, batchSize,
+                RecognitionMetrics.NONE);
+    }
+
+    public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, SignatureVerification signatures,
+                                        PendingDecisionStore pending,
+                                        LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
+                                        PublishingDecisions publishing, Clock clock, int batchSize, RecognitionMetrics metrics) {
+        this.metrics = metrics;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
@@ -162,6 +172,7 @@ public class ReevaluatingPendingDecisions {
         if (stored.isEmpty()) {
             return Result.SKIPPED; // a registrar or a revocation changed it first; theirs stands
         }
+        metrics.decisionRevised(stored.get().decision(), RevisionCause.REEVALUATION);
         learnerRecords.recognise(stored.get().decision());
         if (stored.get().decision().outcome().countsCredits()) {
             Optional<Revocation> revoked = revocations.find(current.id());

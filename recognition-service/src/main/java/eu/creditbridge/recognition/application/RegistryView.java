@@ -27,6 +27,11 @@ public class RegistryView {
         return Optional.ofNullable(institutions.get(schacCode));
     }
 
+    /** Every institution the view holds (registrars filter their queue by an alliance's members). */
+    public List<Institution> institutions() {
+        return List.copyOf(institutions.values());
+    }
+
     public Optional<Ruleset> ruleset(SchacCode institution) {
         return Optional.ofNullable(rulesets.get(institution));
     }

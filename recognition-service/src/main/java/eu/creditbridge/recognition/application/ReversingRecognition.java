@@ -7,6 +7,8 @@ import eu.creditbridge.recognition.store.LearnerRecordStore;
 import eu.creditbridge.recognition.store.RevocationStore;
 import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -31,9 +33,16 @@ public class ReversingRecognition {
     private final RevocationStore revocations;
     private final PublishingDecisions publishing;
     private final Clock clock;
+    private final RecognitionMetrics metrics;
 
     public ReversingRecognition(DecisionStore decisions, LearnerRecordStore learnerRecords, RevocationStore revocations,
                                 PublishingDecisions publishing, Clock clock) {
+        this(decisions, learnerRecords, revocations, publishing, clock, RecognitionMetrics.NONE);
+    }
+
+    public ReversingRecognition(DecisionStore decisions, LearnerRecordStore learnerRecords, RevocationStore revocations,
+                                PublishingDecisions publishing, Clock clock, RecognitionMetrics metrics) {
+        this.metrics = metrics;
         this.decisions = decisions;
         this.learnerRecords = learnerRecords;
         this.revocations = revocations;
@@ -48,9 +57,15 @@ public class ReversingRecognition {
         if (existing.isEmpty()) {
             return Optional.empty();
         }
-        StoredDecision withdrawn = existing.get().decision().isWithdrawn()
-                ? existing.get()
-                : decisions.withdraw(existing.get().decision(), revocation, clock.instant());
+        StoredDecision withdrawn = existing.get();
+        if (!withdrawn.decision().isWithdrawn()) {
+            Instant at = clock.instant();
+            withdrawn = decisions.withdraw(withdrawn.decision(), revocation, at);
+            // A concurrent revocation that withdrew it first stored its own instant: that one was counted there.
+            if (withdrawn.decision().decidedAt().truncatedTo(ChronoUnit.MILLIS).equals(at.truncatedTo(ChronoUnit.MILLIS))) {
+                metrics.decisionRevised(withdrawn.decision(), RevisionCause.REVOCATION);
+            }
+        }
         learnerRecords.withdraw(revocation, withdrawn.decision().decidedAt());
         publishing.publishIfPending(withdrawn);
         return Optional.of(withdrawn.decision());

@@ -27,7 +27,7 @@ public record CreditBridgeProperties(
     /**
      * @param unknownInstitutionGrace how long a credential whose receiving institution is not in the registry view
      *                                is retried before it goes to the dead-letter topic; keep it within the shared
-     *                                error handler's retry budget ({@code creditbridge.messaging.*}, about 6 s by default)
+     *                                error handler's retry budget ({@code creditbridge.messaging.retry.*}, about 6 s by default)
      */
     public record Credentials(@DefaultValue("5s") Duration unknownInstitutionGrace) {
     }

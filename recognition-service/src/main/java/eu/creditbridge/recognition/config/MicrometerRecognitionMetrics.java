@@ -1,6 +1,7 @@
 package eu.creditbridge.recognition.config;
 
 import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.application.RevisionCause;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,13 +13,16 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code creditbridge.decisions} (counter, tags outcome and decidedBy) and {@code creditbridge.recognition.latency}
- * (histogram of the time from the credential event to its decision) in /actuator/prometheus.
+ * {@code creditbridge.decisions} (counter of first decisions, tags outcome and decidedBy),
+ * {@code creditbridge.decision.revisions} (counter of later revisions, tags outcome, decidedBy and cause) and
+ * {@code creditbridge.recognition.latency} (histogram of the time from the credential event to its decision) in
+ * /actuator/prometheus.
  */
 @Component
 class MicrometerRecognitionMetrics implements RecognitionMetrics {
 
     static final String DECISIONS = "creditbridge.decisions";
+    static final String REVISIONS = "creditbridge.decision.revisions";
     static final String LATENCY = "creditbridge.recognition.latency";
 
     private final MeterRegistry registry;
@@ -37,7 +41,7 @@ class MicrometerRecognitionMetrics implements RecognitionMetrics {
     @Override
     public void decisionStored(RecognitionDecision decision, Optional<Instant> occurredAt) {
         Counter.builder(DECISIONS)
-                .description("Decisions and revisions stored")
+                .description("First decisions stored (revisions are counted in " + REVISIONS + ")")
                 .tag("outcome", decision.outcome().name())
                 .tag("decidedBy", decision.decidedBy().name())
                 .register(registry)
@@ -45,5 +49,16 @@ class MicrometerRecognitionMetrics implements RecognitionMetrics {
         // A clock skew between services must not record a negative latency.
         occurredAt.map(at -> Duration.between(at, clock.instant()))
                 .ifPresent(elapsed -> latency.record(elapsed.isNegative() ? Duration.ZERO : elapsed));
+    }
+
+    @Override
+    public void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
+        Counter.builder(REVISIONS)
+                .description("Revisions of stored decisions, by the revision's outcome, who decided it, and why")
+                .tag("outcome", revision.outcome().name())
+                .tag("decidedBy", revision.decidedBy().name())
+                .tag("cause", cause.tag())
+                .register(registry)
+                .increment();
     }
 }

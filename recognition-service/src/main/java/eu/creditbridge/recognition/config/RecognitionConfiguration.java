@@ -2,6 +2,8 @@ package eu.creditbridge.recognition.config;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.messaging.monitoring.OutboxBacklog;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.application.DecisionPublisher;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognisingCredential;
@@ -19,9 +21,11 @@ import eu.creditbridge.recognition.messaging.RegistryTopicsReader;
 import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.LearnerRecordStore;
 import eu.creditbridge.recognition.store.RevocationStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,8 +66,14 @@ public class RecognitionConfiguration {
     }
 
     @Bean
-    DecisionStore decisionStore(MongoDatabase database) {
-        return new DecisionStore(database);
+    DecisionStore decisionStore(MongoDatabase database, OutboxTrace trace) {
+        return new DecisionStore(database, trace::currentOrNull);
+    }
+
+    /** creditbridge_outbox_backlog{service="recognition-service",outbox="decisions"}: revisions not yet published. */
+    @Bean
+    OutboxBacklog decisionOutboxBacklog(DecisionStore decisions) {
+        return new OutboxBacklog("recognition-service", "decisions", decisions::countPendingPublication);
     }
 
     @Bean
@@ -88,14 +98,14 @@ public class RecognitionConfiguration {
     }
 
     @Bean
-    PublishingDecisions publishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock) {
-        return new PublishingDecisions(decisions, publisher, clock);
+    PublishingDecisions publishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock, OutboxTrace trace) {
+        return new PublishingDecisions(decisions, publisher, clock, trace);
     }
 
     @Bean
     ReversingRecognition reversingRecognition(DecisionStore decisions, LearnerRecordStore records, RevocationStore revocations,
-                                              PublishingDecisions publishing, Clock clock) {
-        return new ReversingRecognition(decisions, records, revocations, publishing, clock);
+                                              PublishingDecisions publishing, Clock clock, RecognitionMetrics metrics) {
+        return new ReversingRecognition(decisions, records, revocations, publishing, clock, metrics);
     }
 
     @Bean
@@ -117,7 +127,7 @@ public class RecognitionConfiguration {
     @Bean
     @ConditionalOnProperty(name = "creditbridge.registry-view.enabled", matchIfMissing = true)
     RegistryTopicsReader registryTopicsReader(KafkaProperties kafka, RegistryView view, CreditBridgeProperties properties,
-                                              KafkaListenerEndpointRegistry listeners) {
+                                              KafkaListenerEndpointRegistry listeners, ObjectProvider<MeterRegistry> meters) {
         // Credentials are consumed only against a complete registry view: the listener waits for it.
         view.whenCaughtUp(() -> {
             MessageListenerContainer container = listeners.getListenerContainer(CredentialsListener.ID);
@@ -126,7 +136,8 @@ public class RecognitionConfiguration {
                 container.start();
             }
         });
-        return new RegistryTopicsReader(kafka.buildConsumerProperties(), view, properties.registryView().pollTimeout());
+        return new RegistryTopicsReader(kafka.buildConsumerProperties(), view, properties.registryView().pollTimeout(),
+                meters.getIfAvailable());
     }
 
     @Bean

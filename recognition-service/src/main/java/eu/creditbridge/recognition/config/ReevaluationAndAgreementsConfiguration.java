@@ -3,6 +3,7 @@ package eu.creditbridge.recognition.config;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecordingLearningAgreement;
+import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.ReevaluatingPendingDecisions;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
@@ -60,9 +61,9 @@ public class ReevaluationAndAgreementsConfiguration {
                                                               PendingDecisionStore pending,
                                                               LearnerRecordStore records, RevocationStore revocations,
                                                               ReversingRecognition reversing, PublishingDecisions publishing, Clock clock,
-                                                              ReevaluationProperties properties) {
+                                                              ReevaluationProperties properties, RecognitionMetrics metrics) {
         return new ReevaluatingPendingDecisions(view, policy, signatures, pending, records, revocations, reversing, publishing, clock,
-                properties.batchSize());
+                properties.batchSize(), metrics);
     }
 
     @Bean

@@ -31,8 +31,9 @@ public class RuleEngineConfiguration {
     RecognitionPolicy rulesetRecognitionPolicy(LearnerRecordStore records, PartnerCourseHistory history,
                                         ObjectProvider<GradeConverter> converter, Clock clock,
                                         LearningAgreements agreements) {
-        LearnerContext.Source learners = credential -> new LearnerContext(
-                records.find(credential.receivingInstitution(), credential.learner()), history.coursesHeld(credential));
+        // The partner courses only when an n:1 equivalence asks: reading them scans the decisions (see LearnerContext).
+        LearnerContext.Source learners = credential -> LearnerContext.withPartnerCoursesOnDemand(
+                records.find(credential.receivingInstitution(), credential.learner()), () -> history.coursesHeld(credential));
         return new RulesetPolicy(converter.getIfAvailable(GradeConverter::european), learners, clock, agreements);
     }
 }

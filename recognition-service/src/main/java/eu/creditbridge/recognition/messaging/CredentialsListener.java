@@ -4,9 +4,13 @@ import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.contract.CredentialIssued;
 import eu.creditbridge.contract.CredentialRevoked;
 import eu.creditbridge.messaging.PermanentFailure;
+import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.recognition.application.RecognisingCredential;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.UnknownReceivingInstitution;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /**
@@ -17,6 +21,8 @@ public class CredentialsListener {
 
     /** Started by the registry view once it has caught up, never by the container factory. */
     public static final String ID = "recognition-credentials";
+
+    private static final Logger log = LoggerFactory.getLogger(CredentialsListener.class);
 
     private final RecognisingCredential recognising;
     private final ReversingRecognition reversing;
@@ -31,12 +37,16 @@ public class CredentialsListener {
             groupId = "${creditbridge.credentials.group-id:recognition-service}")
     public void on(CredentialEvent event) {
         Object payload = event.getPayload();
-        try {
+        try (var logContext = CredentialLogContext.of(event)) {
             if (payload instanceof CredentialIssued issued) {
-                recognising.recognise(readable(event, () -> ContractMapping.credential(issued)),
+                RecognitionDecision decision = recognising.recognise(readable(event, () -> ContractMapping.credential(issued)),
                         java.util.Optional.ofNullable(event.getOccurredAt()));
+                log.info("Decided on credential {} for {}: {} by {} (revision {})", issued.getCredentialId(),
+                        decision.id().receivingInstitution(), decision.outcome(), decision.decidedBy(), decision.revision());
             } else if (payload instanceof CredentialRevoked revoked) {
-                reversing.reverse(readable(event, () -> ContractMapping.revocation(revoked)));
+                reversing.reverse(readable(event, () -> ContractMapping.revocation(revoked)))
+                        .ifPresent(withdrawn -> log.info("Withdrew the decision on credential {} for {} (revision {})",
+                                revoked.getCredentialId(), withdrawn.id().receivingInstitution(), withdrawn.revision()));
             } else {
                 throw new PermanentFailure("Credential event " + event.getEventId() + " carries an unknown payload "
                         + (payload == null ? "null" : payload.getClass().getName()));

@@ -3,8 +3,12 @@ package eu.creditbridge.recognition.messaging;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.contract.InstitutionUpdated;
 import eu.creditbridge.contract.RulesetPublished;
+import eu.creditbridge.messaging.monitoring.ConsumedEventsCounter;
+import eu.creditbridge.messaging.monitoring.EventCounters;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.SchacCode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +44,7 @@ public class RegistryTopicsReader implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final RegistryView view;
     private final Duration pollTimeout;
+    private final MeterRegistry meters;
     private volatile boolean running;
     private volatile KafkaConsumer<String, Object> consumer;
     private Thread thread;
@@ -49,6 +54,15 @@ public class RegistryTopicsReader implements SmartLifecycle {
      *                    offsets and deserializers are set here
      */
     public RegistryTopicsReader(Map<String, Object> kafkaConfig, RegistryView view, Duration pollTimeout) {
+        this(kafkaConfig, view, pollTimeout, null);
+    }
+
+    /**
+     * @param meters where this consumer's Kafka client metrics and its events-consumed counter go, as Spring's
+     *               consumer factory does for the listeners; null for none
+     */
+    public RegistryTopicsReader(Map<String, Object> kafkaConfig, RegistryView view, Duration pollTimeout, MeterRegistry meters) {
+        this.meters = meters;
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -58,6 +72,10 @@ public class RegistryTopicsReader implements SmartLifecycle {
         // null value, which here would read as a tombstone and delete an institution.
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, eu.creditbridge.messaging.serde.ConfluentAvroDeserializer.class);
         config.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, "recognition-registry-view");
+        if (meters != null) {
+            // Not from Spring's consumer factory, so the events-consumed counter is added here.
+            EventCounters.withInterceptor(config, ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG, ConsumedEventsCounter.class, meters);
+        }
         this.consumerConfig = config;
         this.view = view;
         this.pollTimeout = pollTimeout;
@@ -99,7 +117,11 @@ public class RegistryTopicsReader implements SmartLifecycle {
     }
 
     private void run() {
-        try (KafkaConsumer<String, Object> kafka = new KafkaConsumer<>(consumerConfig)) {
+        try (KafkaConsumer<String, Object> kafka = new KafkaConsumer<>(consumerConfig);
+             KafkaClientMetrics metrics = meters == null ? null : new KafkaClientMetrics(kafka)) {
+            if (metrics != null) {
+                metrics.bindTo(meters);
+            }
             consumer = kafka;
             List<TopicPartition> partitions = awaitPartitions(kafka);
             kafka.assign(partitions);

@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -37,10 +38,19 @@ import org.bson.conversions.Bson;
 public class DecisionStore {
 
     static final String COLLECTION = "decisions";
+    /** The W3C traceparent of the work that stored the current revision (see {@link StoredDecision#traceParent()}). */
+    static final String TRACE_PARENT = "traceParent";
 
     private final MongoCollection<Document> collection;
+    private final Supplier<String> currentTraceParent;
 
     public DecisionStore(MongoDatabase database) {
+        this(database, () -> null);
+    }
+
+    /** @param currentTraceParent the trace context of the work in progress (or null), kept with what it stores */
+    public DecisionStore(MongoDatabase database, Supplier<String> currentTraceParent) {
+        this.currentTraceParent = currentTraceParent;
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("pendingPublication", "decidedAt"));
         collection.createIndex(Indexes.ascending("receivingInstitution", "learnerId"), new IndexOptions().name("by-learner"));
@@ -68,8 +78,10 @@ public class DecisionStore {
 
     private StoredDecision insert(RecognitionDecision decision, Document document) {
         try {
-            collection.insertOne(document.append("publishedRevision", 0).append("pendingPublication", true));
-            return new StoredDecision(decision, 0);
+            String traceParent = currentTraceParent.get();
+            collection.insertOne(document.append("publishedRevision", 0).append("pendingPublication", true)
+                    .append(TRACE_PARENT, traceParent));
+            return new StoredDecision(decision, 0, traceParent);
         } catch (MongoException e) {
             if (!Documents.isDuplicateKey(e)) {
                 throw e;
@@ -84,7 +96,7 @@ public class DecisionStore {
      */
     public StoredDecision withdraw(RecognitionDecision current, Revocation revocation, Instant at) {
         RecognitionDecision next = current.withdrawn(revocation, at);
-        Document replacement = document(next).append("pendingPublication", true);
+        Document replacement = document(next).append("pendingPublication", true).append(TRACE_PARENT, currentTraceParent.get());
         replacement.remove("_id");
         List<Bson> sets = new ArrayList<>();
         replacement.forEach((field, value) -> sets.add(Updates.set(field, value)));
@@ -102,6 +114,11 @@ public class DecisionStore {
     public void markPublished(DecisionId id, int revision) {
         collection.updateOne(and(eq("_id", id.value()), eq("revision", revision), lt("publishedRevision", revision)),
                 Updates.combine(Updates.set("publishedRevision", revision), Updates.set("pendingPublication", false)));
+    }
+
+    /** Revisions stored and not yet published: the outbox backlog (on the pendingPublication index). */
+    public long countPendingPublication() {
+        return collection.countDocuments(eq("pendingPublication", true));
     }
 
     public List<StoredDecision> pendingPublication(Instant decidedBefore, int limit) {
@@ -158,6 +175,6 @@ public class DecisionStore {
                 DecidedBy.valueOf(document.getString("decidedBy")),
                 Optional.ofNullable(document.getString("registrar")),
                 Documents.instant(document.getDate("decidedAt")));
-        return new StoredDecision(decision, document.getInteger("publishedRevision", 0));
+        return new StoredDecision(decision, document.getInteger("publishedRevision", 0), document.getString(TRACE_PARENT));
     }
 }

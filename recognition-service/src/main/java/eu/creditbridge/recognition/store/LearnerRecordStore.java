@@ -93,11 +93,20 @@ public class LearnerRecordStore {
      * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
      */
     public boolean withdraw(Revocation revocation, Instant at) {
-        SchacCode institution = revocation.homeInstitution();
-        String id = id(institution, revocation.learner());
-        String credentialId = revocation.credentialId().toString();
-        Optional<RecognisedComponent> counting = find(institution, revocation.learner())
-                .flatMap(record -> record.component(revocation.credentialId()))
+        return withdraw(revocation.decisionId(), revocation.learner(), revocation.reason(), at);
+    }
+
+    /**
+     * As {@link #withdraw(Revocation, Instant)}, for any reason the decision no longer counts (a registrar rejected it).
+     *
+     * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
+     */
+    public boolean withdraw(DecisionId decision, EuropeanStudentIdentifier learner, String reason, Instant at) {
+        SchacCode institution = decision.receivingInstitution();
+        String id = id(institution, learner);
+        String credentialId = decision.credentialId().toString();
+        Optional<RecognisedComponent> counting = find(institution, learner)
+                .flatMap(record -> record.component(decision.credentialId()))
                 .filter(RecognisedComponent::counts);
         if (counting.isEmpty()) {
             return false;
@@ -110,7 +119,7 @@ public class LearnerRecordStore {
         var result = collection.updateOne(stillCounting, Updates.combine(
                 Updates.set("components.$.status", ComponentStatus.WITHDRAWN.name()),
                 Updates.set("components.$.withdrawnAt", Documents.date(at)),
-                Updates.set("components.$.withdrawalReason", revocation.reason()),
+                Updates.set("components.$.withdrawalReason", reason),
                 Updates.inc("totals.ects", Documents.negated(component.credits())),
                 Updates.inc(totalField(component.target()), Documents.negated(component.credits())),
                 Updates.set("updatedAt", Documents.date(at))));

@@ -26,6 +26,27 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A registrar action the decision's state refuses (settled already, or revoked). */
+    @ExceptionHandler(ActionRefused.class)
+    ProblemDetail refused(ActionRefused e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Not allowed for this decision");
+        problem.setType(URI.create("https://creditbridge.eu/problems/not-reviewable"));
+        problem.setProperty("refusal", e.refusal());
+        return problem;
+    }
+
+    /** The decision changed since the caller read it (optimistic concurrency on its revision). */
+    @ExceptionHandler(RevisionConflict.class)
+    ProblemDetail conflict(RevisionConflict e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Changed meanwhile");
+        problem.setType(URI.create("https://creditbridge.eu/problems/revision-conflict"));
+        problem.setProperty("expectedRevision", e.expectedRevision());
+        problem.setProperty("currentRevision", e.currentRevision());
+        return problem;
+    }
+
     @ExceptionHandler(InvalidPathValue.class)
     ProblemDetail invalid(InvalidPathValue e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + e.field() + ": " + e.getMessage());

@@ -141,6 +141,75 @@ class RecognitionPipelineTest {
     }
 
     @Test
+    void aWithdrawalIsReportedToMonitoringOnceAsARevisionCausedByTheRevocation() {
+        List<String> revisions = new java.util.ArrayList<>();
+        RecognitionMetrics metrics = new RecognitionMetrics() {
+            @Override
+            public void decisionStored(RecognitionDecision decision, java.util.Optional<Instant> occurredAt) {
+            }
+
+            @Override
+            public void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
+                revisions.add(revision.revision() + " " + revision.outcome() + " " + cause.tag());
+            }
+        };
+        var monitored = new ReversingRecognition(decisions, records, new RevocationStore(mongo.freshDatabase()), publishing, clock,
+                metrics);
+        Credential credential = credential().build();
+        recognising.recognise(credential);
+
+        monitored.reverse(revocationOf(credential));
+        monitored.reverse(revocationOf(credential));
+
+        assertThat(revisions).containsExactly("2 WITHDRAWN revocation");
+    }
+
+    @Test
+    void theRelayPublishesALeftOverRevisionInTheTraceItWasDecidedInAndTheBacklogEmpties() {
+        String listenerTrace = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        List<String> tracesAtPublish = new java.util.ArrayList<>();
+        String[] inScope = {listenerTrace};
+        var trace = new eu.creditbridge.messaging.tracing.OutboxTrace() {
+            @Override
+            public java.util.Optional<String> current() {
+                return java.util.Optional.ofNullable(inScope[0]);
+            }
+
+            @Override
+            public <T> T continued(String traceParent, String spanName, java.util.function.Supplier<T> work) {
+                String caller = inScope[0];
+                inScope[0] = traceParent;
+                try {
+                    return work.get();
+                } finally {
+                    inScope[0] = caller;
+                }
+            }
+        };
+        var traced = new DecisionStore(mongo.freshDatabase(), trace::currentOrNull);
+        DecisionPublisher tracing = decision -> {
+            if (inScope[0] == null) {
+                throw new IllegalStateException("broker unavailable"); // the inline publish fails: left to the relay
+            }
+            tracesAtPublish.add(inScope[0]);
+        };
+        var publishingTraced = new PublishingDecisions(traced, tracing, clock, trace);
+        Credential credential = credential().build();
+        var stored = traced.insertOrLoad(RecognitionDecision.byRules(credential, new CourseEquivalencePolicy().decide(
+                new eu.creditbridge.recognition.domain.RecognitionCase(credential, Fixtures.lodz(), java.util.Optional.of(Fixtures.rotterdam()),
+                        java.util.Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID)), clock.instant()));
+        inScope[0] = null; // the relay's thread traces nothing
+        publishingTraced.publishIfPending(stored);
+        assertThat(traced.countPendingPublication()).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(1));
+        publishingTraced.relay(Duration.ofSeconds(10), 100);
+
+        assertThat(tracesAtPublish).containsExactly(listenerTrace);
+        assertThat(traced.countPendingPublication()).isZero();
+    }
+
+    @Test
     void credentialRevokedBeforeItWasDecidedIsRejectedWhenItsIssuanceArrivesLate() {
         Credential credential = credential().build();
 

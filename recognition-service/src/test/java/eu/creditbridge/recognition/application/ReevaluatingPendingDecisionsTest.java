@@ -48,6 +48,7 @@ class ReevaluatingPendingDecisionsTest {
     private RecognisingCredential recognising;
     private ReversingRecognition reversing;
     private ReevaluatingPendingDecisions reevaluating;
+    private final List<String> revisionsReported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static final Ruleset WITHOUT_EQUIVALENCES = new Ruleset(LODZ, 3, List.of(), Optional.empty());
     private static final Ruleset WITH_DATA_SCIENCE = new Ruleset(LODZ, 4, List.of(Fixtures.rotterdamDataScience()), Optional.empty());
@@ -86,7 +87,16 @@ class ReevaluatingPendingDecisionsTest {
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(), eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock);
         // A batch of 2, so paging through several batches is exercised too.
         reevaluating = new ReevaluatingPendingDecisions(registry, policy, TrustFixtures.everySignatureValid(), new PendingDecisionStore(database), records, revocations, reversing,
-                publishing, clock, 2);
+                publishing, clock, 2, new RecognitionMetrics() {
+                    @Override
+                    public void decisionStored(RecognitionDecision decision, Optional<java.time.Instant> occurredAt) {
+                    }
+
+                    @Override
+                    public void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
+                        revisionsReported.add(revision.revision() + " " + revision.outcome() + " " + cause.tag());
+                    }
+                });
     }
 
     private RecognitionDecision awaitingRegistrar(Credential credential) {
@@ -143,6 +153,7 @@ class ReevaluatingPendingDecisionsTest {
         assertThat(decisions.find(dataScience.decisionId()).orElseThrow().decision().revision()).isEqualTo(2);
         assertThat(annasTotal()).isEqualTo(EctsCredits.of("5"));
         assertThat(publisher.published).hasSize(2);
+        assertThat(revisionsReported).containsExactly("2 RECOGNISED re-evaluation");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
+import eu.creditbridge.recognition.application.RevisionCause;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.RecognitionCase;
@@ -33,6 +34,23 @@ class MicrometerRecognitionMetricsTest {
         var latency = registry.get("creditbridge.recognition.latency").timer();
         assertThat(latency.count()).isEqualTo(1);
         assertThat(latency.totalTime(TimeUnit.SECONDS)).isEqualTo(3.0);
+    }
+
+    @Test
+    void revisionIsCountedApartFromFirstDecisionsByOutcomeWhoDecidedAndCause() {
+        var registry = new SimpleMeterRegistry();
+        var metrics = new MicrometerRecognitionMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        metrics.decisionRevised(recognised(), RevisionCause.REEVALUATION);
+        metrics.decisionRevised(recognised(), RevisionCause.REEVALUATION);
+        metrics.decisionRevised(recognised(), RevisionCause.REGISTRAR);
+
+        assertThat(registry.get("creditbridge.decision.revisions").tag("outcome", "RECOGNISED").tag("decidedBy", "RULES")
+                .tag("cause", "re-evaluation").counter().count()).isEqualTo(2.0);
+        assertThat(registry.get("creditbridge.decision.revisions").tag("cause", "registrar").counter().count())
+                .isEqualTo(1.0);
+        assertThat(registry.find("creditbridge.decisions").counters()).isEmpty();
+        assertThat(registry.get("creditbridge.recognition.latency").timer().count()).isZero();
     }
 
     private static RecognitionDecision recognised() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -25,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
         "creditbridge.outbox.relay-enabled=false",
         "spring.kafka.listener.auto-startup=false"})
 @AutoConfigureMockMvc
+// Reads and writes as an administrator; who may reach which institution is InstitutionScopingTest's subject.
+@WithMockUser(roles = "ADMIN")
 class LearningAgreementControllerTest {
 
     private static final InProcessMongo MONGO = new InProcessMongo();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,6 +36,8 @@ import org.springframework.test.web.servlet.MockMvc;
         // No broker or schema registry in this test: their health is the system tests' business.
         "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
 @AutoConfigureMockMvc
+// Reads and writes as an administrator; who may reach which institution is InstitutionScopingTest's subject.
+@WithMockUser(roles = "ADMIN")
 class RecognitionControllerTest {
 
     private static final InProcessMongo MONGO = new InProcessMongo();

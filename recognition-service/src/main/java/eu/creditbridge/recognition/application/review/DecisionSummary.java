@@ -1,0 +1,62 @@
+package eu.creditbridge.recognition.application.review;
+
+import eu.creditbridge.recognition.domain.DecidedBy;
+import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.domain.DecisionReason;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.GradeConversion;
+import eu.creditbridge.recognition.domain.Outcome;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.RecognitionTarget;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.review.OpenQuestion;
+import eu.creditbridge.recognition.domain.review.ReviewStatus;
+import eu.creditbridge.recognition.domain.review.SuggestedMapping;
+import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One decision as a queue row, a learner's history line or a search hit shows it.
+ *
+ * @param partnerName    the issuing institution's name, where the registry view knows it
+ * @param decisiveReason the explanation of the first decisive step: why it is where it is
+ * @param fieldOfStudy   the credential's ISCED-F code, where the issuer stated it
+ * @param suggestion     for decisions awaiting a registrar: what approving it unchanged records
+ */
+public record DecisionSummary(
+        DecisionId id,
+        UUID credentialId,
+        int revision,
+        String credentialTitle,
+        Optional<String> sourceCourseCode,
+        EuropeanStudentIdentifier learner,
+        SchacCode partner,
+        Optional<String> partnerName,
+        Outcome outcome,
+        ReviewStatus status,
+        EctsCredits originalCredits,
+        EctsCredits recognisedCredits,
+        Optional<RecognitionTarget> target,
+        GradeConversion grade,
+        DecidedBy decidedBy,
+        Optional<String> registrar,
+        Instant decidedAt,
+        Optional<String> decisiveReason,
+        Optional<OpenQuestion> openQuestion,
+        Optional<String> fieldOfStudy,
+        Optional<SuggestedMapping> suggestion) {
+
+    static DecisionSummary of(ReviewedDecision reviewed, Optional<String> partnerName, Optional<SuggestedMapping> suggestion) {
+        RecognitionDecision decision = reviewed.decision();
+        return new DecisionSummary(decision.id(), decision.id().credentialId(), decision.revision(), decision.credentialTitle(),
+                reviewed.credential().flatMap(c -> c.sourceCourseCode()), decision.learner(), decision.issuingInstitution(), partnerName,
+                decision.outcome(), reviewed.status(), decision.originalCredits(), decision.decision().recognisedCredits(),
+                decision.decision().target(), decision.decision().grade(), decision.decidedBy(), decision.registrar(), decision.decidedAt(),
+                decision.decision().decisiveReason().map(DecisionReason::explanation), reviewed.openQuestion(),
+                reviewed.credential().flatMap(c -> c.elements().iscedField()),
+                reviewed.status().awaitsRegistrar() ? suggestion : Optional.empty());
+    }
+}

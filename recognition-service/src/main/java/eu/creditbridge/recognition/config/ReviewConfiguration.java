@@ -1,0 +1,111 @@
+package eu.creditbridge.recognition.config;
+
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
+import eu.creditbridge.recognition.application.PublishingDecisions;
+import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.application.review.ApprovingDecisionsInBulk;
+import eu.creditbridge.recognition.application.review.BrowsingReviewQueue;
+import eu.creditbridge.recognition.application.review.CompletingRegistrarActions;
+import eu.creditbridge.recognition.application.review.ReviewingDecision;
+import eu.creditbridge.recognition.application.review.SearchingRecords;
+import eu.creditbridge.recognition.application.review.ViewingDecision;
+import eu.creditbridge.recognition.application.review.ViewingLearner;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.ReviewQueries;
+import eu.creditbridge.recognition.store.ReviewStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Registrar review: the stores over the decisions collection, the use cases, and the relay that completes actions. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ReviewProperties.class)
+public class ReviewConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ReviewConfiguration.class);
+
+    @Bean
+    ReviewStore reviewStore(MongoDatabase database, OutboxTrace trace) {
+        return new ReviewStore(database, trace::currentOrNull);
+    }
+
+    @Bean
+    ReviewQueries reviewQueries(MongoDatabase database) {
+        return new ReviewQueries(database);
+    }
+
+    @Bean
+    CompletingRegistrarActions completingRegistrarActions(ReviewStore reviews, LearnerRecordStore records, RevocationStore revocations,
+                                                          ReversingRecognition reversing, PublishingDecisions publishing, Clock clock) {
+        return new CompletingRegistrarActions(reviews, records, revocations, reversing, publishing, clock);
+    }
+
+    @Bean
+    ReviewingDecision reviewingDecision(ReviewStore reviews, RevocationStore revocations, RegistryView view, LearningAgreements agreements,
+                                        CompletingRegistrarActions completing, Clock clock, RecognitionMetrics metrics) {
+        return new ReviewingDecision(reviews, revocations, view, agreements, completing, clock, metrics);
+    }
+
+    @Bean
+    ApprovingDecisionsInBulk approvingDecisionsInBulk(ReviewingDecision reviewing) {
+        return new ApprovingDecisionsInBulk(reviewing);
+    }
+
+    @Bean
+    BrowsingReviewQueue browsingReviewQueue(ReviewQueries queries, RegistryView view, LearningAgreements agreements, Clock clock) {
+        return new BrowsingReviewQueue(queries, view, agreements, clock);
+    }
+
+    @Bean
+    ViewingDecision viewingDecision(ReviewStore reviews, LearnerRecordStore records, RevocationStore revocations, RegistryView view,
+                                    LearningAgreements agreements) {
+        return new ViewingDecision(reviews, records, revocations, view, agreements);
+    }
+
+    @Bean
+    ViewingLearner viewingLearner(LearnerRecordStore records, ReviewQueries queries, RegistryView view, LearningAgreements agreements) {
+        return new ViewingLearner(records, queries, view, agreements);
+    }
+
+    @Bean
+    SearchingRecords searchingRecords(ReviewQueries queries, LearnerRecordStore records, RegistryView view, LearningAgreements agreements) {
+        return new SearchingRecords(queries, records, view, agreements);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "creditbridge.review.follow-up-relay-enabled", matchIfMissing = true)
+    FollowUpRelay registrarFollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties) {
+        return new FollowUpRelay(completing, properties);
+    }
+
+    /** Completes registrar actions whose learner-record update or publication a crash interrupted. */
+    static class FollowUpRelay {
+
+        private final CompletingRegistrarActions completing;
+        private final ReviewProperties properties;
+
+        FollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties) {
+            this.completing = completing;
+            this.properties = properties;
+        }
+
+        @Scheduled(fixedDelayString = "${creditbridge.review.follow-up-interval:5s}",
+                initialDelayString = "${creditbridge.review.follow-up-interval:5s}")
+        void relay() {
+            int found = completing.relay(properties.followUpMinimumAge(), properties.followUpBatchSize());
+            if (found > 0) {
+                log.info("Registrar follow-up relay completed {} action(s) a crash or outage had left half-done", found);
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package eu.creditbridge.recognition.web.console;
+
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.LearnerRecord;
+import eu.creditbridge.recognition.domain.RecognisedComponent;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.application.review.LearnerView;
+import eu.creditbridge.recognition.application.review.ViewingLearner;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** A learner's record at the institution: totals per category and per course, every component, decision history. */
+@Controller
+class LearnerPage {
+
+    private final ViewingLearner viewing;
+    private final Clock clock;
+
+    LearnerPage(ViewingLearner viewing, Clock clock) {
+        this.viewing = viewing;
+        this.clock = clock;
+    }
+
+    @GetMapping("/console/institutions/{schac}/learners/{learnerId}")
+    String learner(@PathVariable String schac, @PathVariable String learnerId, Model model) {
+        SchacCode institution = ConsolePaths.institution(schac);
+        EuropeanStudentIdentifier learner = ConsolePaths.learner(learnerId);
+        LearnerView view = viewing.learner(institution, learner).orElseThrow(() -> new PageNotFound(
+                institution.value() + " knows no learner " + learner.value() + ": no credential of theirs has arrived here."));
+        LearnerRecord record = view.record().orElse(LearnerRecord.empty(institution, learner));
+        model.addAttribute("learnerId", learner.value());
+        model.addAttribute("totalEcts", ConsoleText.ects(record.totals().total()));
+        model.addAttribute("perCategory", credits(record.totals().perCategory()));
+        model.addAttribute("perCourse", credits(record.totals().perLocalCourse()));
+        model.addAttribute("components", record.components().stream().map(ComponentRow::of).toList());
+        model.addAttribute("decisions", view.decisions().stream().map(summary -> HistoryRow.of(summary, clock)).toList());
+        return "console/learner";
+    }
+
+    private static List<Total> credits(Map<String, eu.creditbridge.recognition.domain.EctsCredits> totals) {
+        return totals.entrySet().stream().map(entry -> new Total(entry.getKey(), ConsoleText.ects(entry.getValue()))).toList();
+    }
+
+    record Total(String name, String ects) {
+    }
+
+    /** One decision in the learner's history, newest first. */
+    record HistoryRow(String credentialId, String title, String outcome, String ects, String decidedBy, String when) {
+
+        static HistoryRow of(eu.creditbridge.recognition.application.review.DecisionSummary summary, Clock clock) {
+            ConsoleRows.DecisionRow row = ConsoleRows.of(summary, clock.instant());
+            return new HistoryRow(row.credentialId(), row.title(), row.outcomeLabel(), row.recognisedEcts(), row.decidedBy(), row.decidedOn());
+        }
+    }
+
+    /** One component as the table shows it: plain strings, so the template only places them. */
+    record ComponentRow(String credentialId, String title, String issuer, String ects, String countsAs, String originalGrade,
+                        String convertedGrade, String status, boolean counts, String recognisedOn, String withdrawal) {
+
+        static ComponentRow of(RecognisedComponent component) {
+            return new ComponentRow(component.credentialId().toString(), component.title(), component.issuingInstitution().value(),
+                    ConsoleText.ects(component.credits()), component.target().describe(),
+                    component.grade().original().map(ConsoleText::grade).orElse("—"),
+                    component.grade().converted().map(ConsoleText::grade).orElse("—"),
+                    component.counts() ? "Counts" : "Withdrawn", component.counts(), ConsoleText.date(component.recognisedAt()),
+                    component.withdrawnAt().map(at -> ConsoleText.date(at) + component.withdrawalReason().map(r -> ": " + r).orElse(""))
+                            .orElse(""));
+        }
+    }
+
+}

@@ -1,0 +1,145 @@
+package eu.creditbridge.recognition.application.review;
+
+import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.recognition.Fixtures;
+import eu.creditbridge.recognition.ReviewFixtures;
+import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.PublishingDecisions;
+import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.application.RevisionCause;
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.store.LearningAgreementStore;
+import eu.creditbridge.recognition.store.ReviewQueries;
+import eu.creditbridge.recognition.store.ReviewStore;
+import eu.creditbridge.recognition.store.RevocationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Registrar review wired as the service wires it, on a fresh database of the wire-protocol MongoDB server, with a
+ * publisher that records (or fails, like a broker that is down) and metrics that record.
+ */
+final class ReviewWiring {
+
+    final MovableClock clock = new MovableClock(Instant.parse("2025-03-03T09:00:00Z"));
+    final RecordingPublisher publisher = new RecordingPublisher();
+    final List<String> revisionsCounted = new CopyOnWriteArrayList<>();
+    final RegistryView registry = new RegistryView();
+    final DecisionStore decisions;
+    final LearnerRecordStore records;
+    final RevocationStore revocations;
+    final LearningAgreementStore agreements;
+    final ReviewStore reviews;
+    final ReviewQueries queries;
+    final PublishingDecisions publishing;
+    final ReversingRecognition reversing;
+    final CompletingRegistrarActions completing;
+    final ReviewingDecision reviewing;
+    final ApprovingDecisionsInBulk bulk;
+    final BrowsingReviewQueue queue;
+    final ViewingDecision viewing;
+    final ViewingLearner learners;
+    final SearchingRecords search;
+
+    ReviewWiring(MongoDatabase database) {
+        registry.institutionUpdated(Fixtures.lodz());
+        registry.institutionUpdated(Fixtures.rotterdam());
+        registry.institutionUpdated(Fixtures.outsider());
+        registry.rulesetPublished(Fixtures.lodzRuleset());
+        decisions = new DecisionStore(database);
+        records = new LearnerRecordStore(database);
+        revocations = new RevocationStore(database);
+        agreements = new LearningAgreementStore(database);
+        reviews = new ReviewStore(database);
+        queries = new ReviewQueries(database);
+        RecognitionMetrics metrics = new RecognitionMetrics() {
+            @Override
+            public void decisionStored(RecognitionDecision decision, java.util.Optional<Instant> occurredAt) {
+            }
+
+            @Override
+            public void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
+                revisionsCounted.add(revision.outcome() + " " + revision.decidedBy() + " " + cause.tag());
+            }
+        };
+        publishing = new PublishingDecisions(decisions, publisher, clock);
+        reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
+        completing = new CompletingRegistrarActions(reviews, records, revocations, reversing, publishing, clock);
+        reviewing = new ReviewingDecision(reviews, revocations, registry, agreements, completing, clock, metrics);
+        bulk = new ApprovingDecisionsInBulk(reviewing);
+        queue = new BrowsingReviewQueue(queries, registry, agreements, clock);
+        viewing = new ViewingDecision(reviews, records, revocations, registry, agreements);
+        learners = new ViewingLearner(records, queries, registry, agreements);
+        search = new SearchingRecords(queries, records, registry, agreements);
+    }
+
+    /** A credential the rules left to a registrar, stored with its snapshot as the pipeline stores it. */
+    RecognitionDecision awaiting(Credential credential) {
+        return awaiting(credential, ReviewFixtures.DECIDED_AT);
+    }
+
+    RecognitionDecision awaiting(Credential credential, Instant decidedAt) {
+        RecognitionDecision decision = ReviewFixtures.awaitingRegistrar(credential, decidedAt);
+        decisions.insertOrLoad(decision, credential);
+        return decision;
+    }
+
+    EctsCredits total(SchacCode institution, EuropeanStudentIdentifier learner) {
+        return records.find(institution, learner).map(record -> record.totals().total()).orElse(EctsCredits.ZERO);
+    }
+
+    static final class RecordingPublisher implements DecisionPublisher {
+
+        final List<RecognitionDecision> published = new CopyOnWriteArrayList<>();
+        volatile boolean failing;
+
+        @Override
+        public void publish(RecognitionDecision decision) {
+            if (failing) {
+                throw new IllegalStateException("broker unavailable");
+            }
+            published.add(decision);
+        }
+    }
+
+    static final class MovableClock extends Clock {
+
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
