@@ -16,6 +16,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 
 /**
  * A JVM child process of the stack: output appended to a log file, pid in a pid file so that a later
@@ -39,6 +42,7 @@ public final class ChildProcess {
     private final Duration startTimeout;
     private volatile ProcessHandle handle;
     private volatile Duration lastStartUpTime = Duration.ZERO;
+    private volatile boolean tiedToThisJvm;
 
     public ChildProcess(String name, List<String> command, Path workingDir, StateLayout state, ReadinessProbe probe,
             Duration startTimeout) {
@@ -85,9 +89,11 @@ public final class ChildProcess {
             Files.createDirectories(workingDir);
             Files.createDirectories(logFile.getParent());
             Files.createDirectories(pidFile.getParent());
-            Files.writeString(logFile, "---- " + Instant.now() + " starting: " + String.join(" ", command) + System.lineSeparator(),
+            Files.writeString(logFile, "---- " + Instant.now() + " starting: " + String.join(" ", command)
+                            + (tiedToThisJvm ? " (tied to pid " + ProcessHandle.current().pid() + ")" : "") + System.lineSeparator(),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            ProcessBuilder builder = new ProcessBuilder(detached(command))
+            List<String> launched = tiedToThisJvm ? tiedTo(ProcessHandle.current().pid(), command) : command;
+            ProcessBuilder builder = new ProcessBuilder(detached(launched))
                     .directory(workingDir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -115,6 +121,54 @@ public final class ChildProcess {
                         + " s (pid " + launched.pid() + "). Last lines of " + logFile + ":\n" + tail(30));
             }
             pause(POLL);
+        }
+    }
+
+    /**
+     * From the next start on, the process ends when this JVM ends, even by SIGKILL (see {@link TiedToParent}):
+     * for stacks that belong to a test run or a chaos run, never for the CLI's long-lived stack.
+     */
+    public void tieToThisJvm() {
+        this.tiedToThisJvm = true;
+    }
+
+    /**
+     * The command with its main started through {@link TiedToParent}: {@code -cp CP Main args} becomes
+     * {@code -cp OWN:CP TiedToParent PID Main args}, and {@code -jar JAR args} becomes
+     * {@code -cp OWN:JAR TiedToParent PID <JAR's Main-Class> args} (the manifest's Class-Path still applies, and Spring
+     * Boot's and Quarkus's launchers find their archive from their own class's location, which is still JAR).
+     */
+    static List<String> tiedTo(long parentPid, List<String> command) {
+        int jar = command.indexOf("-jar");
+        int classpath = command.indexOf("-cp");
+        List<String> cmd = new ArrayList<>();
+        if (jar >= 0 && (classpath < 0 || jar < classpath)) {
+            cmd.addAll(command.subList(0, jar));
+            String archive = command.get(jar + 1);
+            cmd.addAll(List.of("-cp", StackArtifacts.ownClasses() + File.pathSeparator + archive, TiedToParent.class.getName(),
+                    Long.toString(parentPid), mainClassOf(Path.of(archive))));
+            cmd.addAll(command.subList(jar + 2, command.size()));
+        } else if (classpath >= 0) {
+            cmd.addAll(command.subList(0, classpath));
+            cmd.addAll(List.of("-cp", StackArtifacts.ownClasses() + File.pathSeparator + command.get(classpath + 1),
+                    TiedToParent.class.getName(), Long.toString(parentPid)));
+            cmd.addAll(command.subList(classpath + 2, command.size()));
+        } else {
+            throw new IllegalArgumentException("Neither -jar nor -cp in " + command + "; cannot tie it to this JVM");
+        }
+        return cmd;
+    }
+
+    private static String mainClassOf(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String main = manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.MAIN_CLASS);
+            if (main == null) {
+                throw new IllegalStateException(jar + " names no Main-Class in its manifest");
+            }
+            return main;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the manifest of " + jar, e);
         }
     }
 

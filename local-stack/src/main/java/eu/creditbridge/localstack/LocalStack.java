@@ -64,12 +64,24 @@ public final class LocalStack implements AutoCloseable {
             if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
                 args.add("--creditbridge.registry.demo-data=true");
             }
+            // One machine, no flaky network: a crashed service's partitions move to its restarted self after 10 s,
+            // not after the client default of 45 s (the broker's group.min.session.timeout.ms is 6 s).
+            args.add("--spring.kafka.consumer.properties.session.timeout.ms=10000");
+            if (name.equals(ServiceProcess.RECOGNITION) || name.equals(ServiceProcess.ISSUER)) {
+                // One consumer thread per partition, as three instances would have: records are keyed by learner, so
+                // each learner's credentials and decisions are still handled in order, by one thread at a time.
+                args.add("--spring.kafka.listener.concurrency=" + partitions);
+            }
             if (name.equals(ServiceProcess.ISSUER)) {
                 // The issuer registers its signing keys at the registry before it publishes credentials signed with them.
                 args.add("--creditbridge.issuer.registry-url=http://127.0.0.1:" + ports.service(ServiceProcess.REGISTRY));
             }
             services.put(name, new ServiceProcess(state, artifacts, name, ports.service(name), addresses,
                     builder.serviceJvmOptions, args));
+        }
+        if (stopOnJvmExit) {
+            // The shutdown hook covers a normal exit; this covers a SIGKILLed JVM, which runs no hooks.
+            components().forEach(component -> component.process().tieToThisJvm());
         }
     }
 
@@ -201,6 +213,24 @@ public final class LocalStack implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops whatever the pid files of this state folder name that is still running and really ours (checked by its
+     * command line): what a JVM killed before its children were tied to it, or a crashed chaos run, left behind.
+     * Returns the names it stopped.
+     */
+    public static List<String> reapLeftovers(StateLayout state) {
+        List<String> names = new ArrayList<>(ServiceProcess.ALL);
+        names.addAll(INFRASTRUCTURE);
+        List<String> reaped = new ArrayList<>();
+        for (String name : names) {
+            ChildProcess.findRunning(state.pidFile(name), name).ifPresent(process -> {
+                ChildProcess.terminate(process, ChildProcess.GRACE_PERIOD);
+                reaped.add(name);
+            });
+        }
+        return reaped;
     }
 
     /** What a previous start recorded in this state folder, if anything. */
@@ -365,7 +395,10 @@ public final class LocalStack implements AutoCloseable {
             return this;
         }
 
-        /** Tests: a JVM shutdown hook stops every process, so none outlives the test run. */
+        /**
+         * Tests and chaos runs: a JVM shutdown hook stops every process, and each process is started through
+         * {@link TiedToParent}, so none outlives this JVM even when it is killed with SIGKILL.
+         */
         public Builder stopOnJvmExit(boolean stop) {
             this.stopOnJvmExit = stop;
             return this;

@@ -1,5 +1,6 @@
 package eu.creditbridge.localstack;
 
+import eu.creditbridge.localstack.chaos.ChaosCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,6 +30,7 @@ public final class LocalStackCommand {
               stop                                     stop everything started from this state folder
               status                                   show what runs, where, and how much memory it uses
               logs NAME [--lines N]                    print the end of a process's log (kafka, schema-registry, mongo, <service>)
+              chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
             """;
 
     private final Path repo;
@@ -56,6 +58,7 @@ public final class LocalStackCommand {
                         ? List.of() : option(rest, "--services").map(v -> List.of(v.split(","))).orElse(ServiceProcess.ALL));
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
+                case "chaos" -> ChaosCommand.run(repo, stateDir, rest);
                 case "logs" -> cli.logs(rest.isEmpty() ? null : rest.get(0),
                         option(rest, "--lines").map(Integer::parseInt).orElse(100));
                 default -> {
@@ -102,7 +105,14 @@ public final class LocalStackCommand {
             System.out.println("Try it (a sample credential.json is in the README):");
             System.out.println("  curl " + stack.registry().url() + "/api/institutions");
             System.out.println("  curl -X POST " + stack.issuer().url() + "/api/credentials -H 'Content-Type: application/json' -d @credential.json");
-            System.out.println("  curl " + stack.recognition().url() + "/api/institutions/{schac}/learners/{learnerId}/record");
+            System.out.println("  curl -u admin:demo " + stack.recognition().url() + "/api/institutions/{schac}/learners/{learnerId}/record");
+            System.out.println();
+            System.out.println("Registrar console: " + stack.recognition().url() + "/console   (API docs: "
+                    + stack.recognition().url() + "/swagger-ui.html)");
+            System.out.println("  Demo users, password 'demo' for all (recognition-service creditbridge.security.demo-users):");
+            System.out.println("    registrar@eur.nl, registrar@uni.lodz.pl, registrar@ucc.ie   registrar of that university only");
+            System.out.println("    operator                                                   no learner data");
+            System.out.println("    admin                                                      every institution");
         }
         System.out.println("Logs: " + state.logsDir() + "   ./creditbridge logs NAME | status | stop");
         return 0;

@@ -3,7 +3,6 @@ package eu.creditbridge.localstack;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
 import java.io.IOException;
@@ -122,7 +121,7 @@ public final class MongoWireServer implements StackComponent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MongoBackend backend = new H2Backend(file) {
+        MongoBackend backend = new IdLookupH2Backend(file) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return super.handleCommand(channel, database, helloAsIsMaster(command), query);

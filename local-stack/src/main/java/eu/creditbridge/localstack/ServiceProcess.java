@@ -56,7 +56,7 @@ public final class ServiceProcess implements StackComponent {
     }
 
     /** {@code issuer-service} -> {@code creditbridge-issuer}. */
-    static String database(String service) {
+    public static String database(String service) {
         return "creditbridge-" + service.replace("-service", "");
     }
 

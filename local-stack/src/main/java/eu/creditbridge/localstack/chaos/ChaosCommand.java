@@ -1,0 +1,89 @@
+package eu.creditbridge.localstack.chaos;
+
+import eu.creditbridge.localstack.LocalStack;
+import eu.creditbridge.localstack.StateLayout;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./creditbridge chaos [--credentials N] [--learners M] [--clients C] [--timeout-minutes T]}: a fresh stack of its
+ * own (its own state folder, free ports; never the data of {@code ./creditbridge start}), the {@link ChaosRun} at full
+ * size, the figures, the stack stopped. Exit status 0 when every check passed, 1 when one failed.
+ */
+public final class ChaosCommand {
+
+    public static final String USAGE = "chaos [--credentials 20000] [--learners 2000] [--clients 8] [--timeout-minutes 15]";
+
+    private ChaosCommand() {
+    }
+
+    /** Runs it; {@code stateDir} is emptied first (the logs of the last run stay there until the next). */
+    public static int run(Path repo, Path stateDir, List<String> args) {
+        int credentials = option(args, "--credentials").map(Integer::parseInt).orElse(20_000);
+        int learners = option(args, "--learners").map(Integer::parseInt).orElse(Math.max(1, Math.min(2_000, credentials / 10)));
+        ChaosPlan plan = ChaosPlan.of(credentials, learners);
+        plan = plan.withConcurrency(option(args, "--clients").map(Integer::parseInt).orElse(plan.concurrency()));
+        plan = plan.withConvergenceTimeout(option(args, "--timeout-minutes").map(m -> Duration.ofMinutes(Long.parseLong(m)))
+                .orElse(plan.convergenceTimeout()));
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("unknown arguments " + args + "; usage: " + USAGE);
+        }
+        StateLayout state = new StateLayout(stateDir);
+        List<String> reaped = LocalStack.reapLeftovers(state);
+        if (!reaped.isEmpty()) {
+            System.out.println("Stopped what an earlier chaos run left running: " + reaped);
+        }
+        empty(state.root());
+        System.out.println("Chaos run on a fresh stack of its own (state and logs in " + state.root() + ")");
+        LocalStack stack = LocalStack.builder()
+                .stateDir(state.root())
+                .repoDir(repo)
+                .randomPorts()
+                .demoData(true)
+                .stopOnJvmExit(true)
+                .log(System.out::println)
+                .start();
+        ChaosResult result;
+        try (ChaosRun run = new ChaosRun(stack, plan, System.out::println)) {
+            result = run.run();
+        } finally {
+            System.out.println("Stopping the chaos stack ...");
+            stack.close();
+        }
+        System.out.println();
+        System.out.print(result.report());
+        System.out.println("Logs: " + state.logsDir());
+        return result.passed() ? 0 : 1;
+    }
+
+    private static void empty(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot empty " + dir, e);
+        }
+    }
+
+    private static Optional<String> option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.remove(at + 1);
+        args.remove(at);
+        return Optional.of(value);
+    }
+}
