@@ -86,7 +86,7 @@ class ContainerPipelineTest {
     void credentialIssuedOnContainersIsRecognisedAndTheDecisionReachesTheIssuer() {
         String learner = Credentials.newRotterdamLearner();
         JsonApi issuerApi = new JsonApi(issuer.url());
-        JsonApi recognitionApi = new JsonApi(recognition.url());
+        JsonApi recognitionApi = new JsonApi(recognition.url()).as("admin", "demo");
 
         var created = issuerApi.post("/api/credentials",
                 Credentials.lodzCourseResultJson(learner, Credentials.EQUIVALENT_COURSE, 6));

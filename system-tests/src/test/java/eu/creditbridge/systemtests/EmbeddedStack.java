@@ -1,6 +1,7 @@
 package eu.creditbridge.systemtests;
 
 import eu.creditbridge.localstack.LocalStack;
+import eu.creditbridge.localstack.StateLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,6 +43,8 @@ final class EmbeddedStack {
         Path dir = Path.of("target", "embedded-stack").toAbsolutePath();
         try {
             if (Files.exists(dir)) {
+                // A test JVM killed before its processes were tied to it (see LocalStack.Builder#stopOnJvmExit) left them.
+                LocalStack.reapLeftovers(new StateLayout(dir));
                 try (Stream<Path> paths = Files.walk(dir)) {
                     paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
                 }
@@ -56,8 +59,9 @@ final class EmbeddedStack {
         return new JsonApi(get().issuer().url());
     }
 
+    /** As the demo administrator, who reaches every institution; scoping tests sign in as a registrar instead. */
     static JsonApi recognition() {
-        return new JsonApi(get().recognition().url());
+        return new JsonApi(get().recognition().url()).as("admin", "demo");
     }
 
     static JsonApi registry() {

@@ -19,9 +19,22 @@ final class JsonApi {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
     JsonApi(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private JsonApi(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same API called with HTTP Basic as the given account (the demo accounts' password is "demo"). */
+    JsonApi as(String username, String password) {
+        String token = java.util.Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new JsonApi(baseUrl, "Basic " + token);
     }
 
     Response get(String path) {
@@ -34,7 +47,16 @@ final class JsonApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Response put(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private Response send(HttpRequest.Builder request) {
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
         try {
             HttpResponse<String> response = http.send(
                     request.header("Accept", "application/json, application/problem+json")
