@@ -101,6 +101,11 @@ public final class LocalStackCommand {
             System.out.printf("  %-20s %-48s pid %-7d %s%n", component.name(), component.address(), pid, memory(pid));
         }
         System.out.println();
+        if (demoData && services.containsAll(ServiceProcess.ALL)) {
+            System.out.println("Demo credentials for Rotterdam's registrar (local-stack demo/review-queue.json):");
+            DemoReviewQueue.issue(stack.issuer().url()).forEach(line -> System.out.println("  " + line));
+            System.out.println();
+        }
         if (services.containsAll(ServiceProcess.ALL)) {
             System.out.println("Try it (a sample credential.json is in the README):");
             System.out.println("  curl " + stack.registry().url() + "/api/institutions");
@@ -113,6 +118,7 @@ public final class LocalStackCommand {
             System.out.println("    registrar@eur.nl, registrar@uni.lodz.pl, registrar@ucc.ie   registrar of that university only");
             System.out.println("    operator                                                   no learner data");
             System.out.println("    admin                                                      every institution");
+            System.out.println("Operator console: " + stack.registry().url() + "/ops   (operator / demo)");
         }
         System.out.println("Logs: " + state.logsDir() + "   ./creditbridge logs NAME | status | stop");
         return 0;
