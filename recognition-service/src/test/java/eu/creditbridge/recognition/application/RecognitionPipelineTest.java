@@ -20,12 +20,9 @@ import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import eu.creditbridge.recognition.store.LearnerRecordStore;
 import eu.creditbridge.recognition.store.RevocationStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +34,7 @@ class RecognitionPipelineTest {
     private static InProcessMongo mongo;
 
     private final MovableClock clock = new MovableClock(Instant.parse("2025-02-20T10:00:00Z"));
-    private final RecordingPublisher publisher = new RecordingPublisher();
+    private final RecordingDecisionPublisher publisher = new RecordingDecisionPublisher();
     private DecisionStore decisions;
     private LearnerRecordStore records;
     private RegistryView registry;
@@ -269,47 +266,5 @@ class RecognitionPipelineTest {
         assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
         assertThat(records.find(LODZ, ANNA)).isEmpty();
         assertThat(publisher.published).hasSize(1);
-    }
-
-    static final class RecordingPublisher implements DecisionPublisher {
-
-        final List<RecognitionDecision> published = new CopyOnWriteArrayList<>();
-        volatile boolean failing;
-
-        @Override
-        public void publish(RecognitionDecision decision) {
-            if (failing) {
-                throw new IllegalStateException("broker unavailable");
-            }
-            published.add(decision);
-        }
-    }
-
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -39,8 +39,8 @@ class ReevaluatingPendingDecisionsTest {
 
     private static InProcessMongo mongo;
 
-    private final RecognitionPipelineTest.MovableClock clock = new RecognitionPipelineTest.MovableClock(Instant.parse("2025-02-20T10:00:00Z"));
-    private final RecognitionPipelineTest.RecordingPublisher publisher = new RecognitionPipelineTest.RecordingPublisher();
+    private final MovableClock clock = new MovableClock(Instant.parse("2025-02-20T10:00:00Z"));
+    private final RecordingDecisionPublisher publisher = new RecordingDecisionPublisher();
     private DecisionStore decisions;
     private LearnerRecordStore records;
     private RevocationStore revocations;

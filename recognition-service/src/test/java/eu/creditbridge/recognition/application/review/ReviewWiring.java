@@ -3,9 +3,10 @@ package eu.creditbridge.recognition.application.review;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.ReviewFixtures;
-import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.MovableClock;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.application.RecordingDecisionPublisher;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.RevisionCause;
@@ -20,11 +21,7 @@ import eu.creditbridge.recognition.store.LearningAgreementStore;
 import eu.creditbridge.recognition.store.ReviewQueries;
 import eu.creditbridge.recognition.store.ReviewStore;
 import eu.creditbridge.recognition.store.RevocationStore;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -35,7 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class ReviewWiring {
 
     final MovableClock clock = new MovableClock(Instant.parse("2025-03-03T09:00:00Z"));
-    final RecordingPublisher publisher = new RecordingPublisher();
+    final RecordingDecisionPublisher publisher = new RecordingDecisionPublisher();
     final List<String> revisionsCounted = new CopyOnWriteArrayList<>();
     final RegistryView registry = new RegistryView();
     final DecisionStore decisions;
@@ -99,47 +96,5 @@ final class ReviewWiring {
 
     EctsCredits total(SchacCode institution, EuropeanStudentIdentifier learner) {
         return records.find(institution, learner).map(record -> record.totals().total()).orElse(EctsCredits.ZERO);
-    }
-
-    static final class RecordingPublisher implements DecisionPublisher {
-
-        final List<RecognitionDecision> published = new CopyOnWriteArrayList<>();
-        volatile boolean failing;
-
-        @Override
-        public void publish(RecognitionDecision decision) {
-            if (failing) {
-                throw new IllegalStateException("broker unavailable");
-            }
-            published.add(decision);
-        }
-    }
-
-    static final class MovableClock extends Clock {
-
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
