@@ -29,7 +29,7 @@ public final class MongoWireServer implements StackComponent {
     public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port) {
         this.port = port;
         Path file = state.dir(NAME).resolve("creditbridge.mv");
-        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", "-Xmx384m",
+        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
                 "--port", Integer.toString(port), "--file", file.toString()));
@@ -121,7 +121,7 @@ public final class MongoWireServer implements StackComponent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MongoBackend backend = new IdLookupH2Backend(file) {
+        MongoBackend backend = new IndexedH2Backend(file) {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
                 return super.handleCommand(channel, database, helloAsIsMaster(command), query);

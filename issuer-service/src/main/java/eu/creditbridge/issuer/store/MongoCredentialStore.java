@@ -18,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import eu.creditbridge.issuer.application.CredentialStore;
@@ -85,7 +86,7 @@ public class MongoCredentialStore implements CredentialStore {
 
     @Override
     public boolean exists(CredentialId id) {
-        return credentials.countDocuments(byId(id)) > 0;
+        return credentials.find(byId(id)).projection(Projections.include("_id")).first() != null;
     }
 
     @Override

@@ -1,0 +1,187 @@
+package eu.creditbridge.localstack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * mongo-java-server's H2 backend, made to use the indexes the services declare, as MongoDB does. The library looks a
+ * query up in an index only when the query names exactly a unique index's keys, and scans (deserialising every
+ * document, under the collection's lock) otherwise; the services' queries are nearly all of other shapes, so a stream
+ * of 20,000 credentials slowed down quadratically and the outbox sweeps stalled every writer. Three changes:
+ * <ul>
+ *   <li>a query that pins {@code _id} and asks for more ({@code {_id: x, revision: {$lt: 3}}}, or the
+ *       {@code {$and: [{_id: x}, ...]}} the Java driver's {@code Filters.and} sends: every conditional write) reads that
+ *       one document through the {@code _id} index;</li>
+ *   <li>non-unique indexes exist ({@link SecondaryIndex}), and a query uses the one that pins most of its keys;</li>
+ *   <li>an aggregation that starts with {@code $match} — which is how the driver's {@code countDocuments} counts — reads
+ *       only what that query finds, instead of the whole collection.</li>
+ * </ul>
+ * Results are the same as the scan's: an index only narrows the candidates, and every candidate is still matched
+ * against the whole query. The collection's own lock still covers each read and write, so conditional updates stay
+ * atomic.
+ */
+class IndexedH2Backend extends H2Backend {
+
+    /* MVStore's default page cache is 16 MB; a cached page saves deserialising its documents again. */
+    private static final int CACHE_MB = 96;
+
+    /* The first $match of the aggregation this thread is running: its collection reads only what the match finds. */
+    private static final ThreadLocal<AggregationSource> AGGREGATION_SOURCE = new ThreadLocal<>();
+
+    private record AggregationSource(String collection, Document match) {
+    }
+
+    IndexedH2Backend(String fileName) {
+        super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** The {@code _id} value a query pins, directly or in a top-level {@code $and}; null when it pins none. */
+    static Object pinnedId(Document query) {
+        Object direct = query.get("_id");
+        if (direct != null) {
+            return isPlainValue(direct) ? direct : null;
+        }
+        if (query.get("$and") instanceof List<?> conditions) {
+            for (Object condition : conditions) {
+                if (condition instanceof Document document && document.get("_id") != null && isPlainValue(document.get("_id"))) {
+                    return document.get("_id");
+                }
+            }
+        }
+        return null;
+    }
+
+    /* An operator ({$in: [...]}, {$gt: ...}) or an embedded document does not pin one value through equality. */
+    private static boolean isPlainValue(Object value) {
+        return !(value instanceof Map<?, ?>) && !(value instanceof List<?>);
+    }
+
+    /** The {@code $match} an aggregation pipeline starts with, or null. */
+    static Document leadingMatch(Document aggregateCommand) {
+        if (aggregateCommand.get("pipeline") instanceof List<?> stages && !stages.isEmpty()
+                && stages.get(0) instanceof Document first && first.size() == 1 && first.get("$match") instanceof Document match) {
+            return match;
+        }
+        return null;
+    }
+
+    /** Inner, so the backend's store is reachable while H2Database's constructor already opens the collections. */
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, IndexedH2Backend.this.getMvStore(), IndexedH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // The same map names as H2Database's own, so existing files open unchanged.
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVStore store = IndexedH2Backend.this.getMvStore();
+            MVMap<Object, Document> data = store.openMap("databases." + namespace);
+            MVMap<String, Object> meta = store.openMap("meta." + namespace);
+            return new Collection(this, collectionName, options, data, meta, cursorRegistry);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            // Called from H2Database's constructor too, for the indexes the file already lists: nothing here needs a field.
+            return new SecondaryIndex(indexName, keys, sparse);
+        }
+
+        @Override
+        public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
+                Oplog oplog) {
+            Document match = command.equalsIgnoreCase("aggregate") ? leadingMatch(query) : null;
+            if (match == null) {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            }
+            AGGREGATION_SOURCE.set(new AggregationSource(getFullCollectionNamespace(String.valueOf(query.get(command))), match));
+            try {
+                return super.handleCommand(channel, command, query, databaseResolver, oplog);
+            } finally {
+                AGGREGATION_SOURCE.remove();
+            }
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> data,
+                MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, collectionName, options, data, meta, cursors);
+        }
+
+        /*
+         * The library's aggregation reads the whole collection and runs its stages over that; when the pipeline starts
+         * with a $match, read what that query finds (through the indexes) instead. The $match stage still runs, on
+         * fewer documents. Taken once, so a $lookup into another collection in the same pipeline reads as before.
+         */
+        @Override
+        public Stream<Document> queryAllAsStream() {
+            AggregationSource source = AGGREGATION_SOURCE.get();
+            if (source != null && source.collection().equals(getFullName())) {
+                AGGREGATION_SOURCE.remove();
+                return handleQueryAsStream(source.match());
+            }
+            return super.queryAllAsStream();
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+                Document fieldSelector) {
+            Object id = pinnedId(query);
+            // {_id: x} alone is the library's own index path already.
+            if (id != null && !(query.size() == 1 && query.containsKey("_id"))) {
+                Document byId = new Document("_id", id);
+                for (Index<Object> index : getIndexes()) {
+                    if (index.canHandle(byId)) {
+                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                    }
+                }
+            }
+            for (Index<Object> index : getIndexes()) {
+                if (!(index instanceof SecondaryIndex) && index.canHandle(query)) {
+                    return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+                }
+            }
+            SecondaryIndex best = null;
+            int bestSelectivity = 0;
+            for (Index<Object> index : getIndexes()) {
+                if (index instanceof SecondaryIndex secondary) {
+                    int selectivity = secondary.selectivity(query);
+                    if (selectivity > bestSelectivity) {
+                        best = secondary;
+                        bestSelectivity = selectivity;
+                    }
+                }
+            }
+            if (best != null) {
+                return matchDocuments(query, best.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+    }
+}
