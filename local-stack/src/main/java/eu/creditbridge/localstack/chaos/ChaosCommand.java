@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -19,7 +21,8 @@ import java.util.stream.Stream;
  */
 public final class ChaosCommand {
 
-    public static final String USAGE = "chaos [--credentials 20000] [--learners 2000] [--clients 8] [--timeout-minutes 15]";
+    public static final String USAGE =
+            "chaos [--credentials 20000] [--learners 2000] [--clients 8] [--timeout-minutes 15] [--faults all|none|recognition,issuer,broker]";
 
     private ChaosCommand() {
     }
@@ -32,6 +35,7 @@ public final class ChaosCommand {
         plan = plan.withConcurrency(option(args, "--clients").map(Integer::parseInt).orElse(plan.concurrency()));
         plan = plan.withConvergenceTimeout(option(args, "--timeout-minutes").map(m -> Duration.ofMinutes(Long.parseLong(m)))
                 .orElse(plan.convergenceTimeout()));
+        plan = plan.withFaults(option(args, "--faults").map(ChaosCommand::faults).orElse(plan.faults()));
         if (!args.isEmpty()) {
             throw new IllegalArgumentException("unknown arguments " + args + "; usage: " + USAGE);
         }
@@ -72,6 +76,30 @@ public final class ChaosCommand {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot empty " + dir, e);
         }
+    }
+
+    /**
+     * {@code all}, {@code none}, or a comma-separated choice of {@code recognition}, {@code issuer}, {@code broker}: the
+     * planned faults kept at their usual places in the stream. {@code none} measures the pipeline's own pace.
+     */
+    static List<ChaosPlan.PlannedFault> faults(String choice) {
+        if (choice.equals("all")) {
+            return ChaosPlan.THREE_FAULTS;
+        }
+        if (choice.equals("none")) {
+            return List.of();
+        }
+        Map<String, Fault> byName = Map.of("recognition", Fault.KILL_RECOGNITION, "issuer", Fault.KILL_ISSUER,
+                "broker", Fault.RESTART_BROKER);
+        List<Fault> chosen = new ArrayList<>();
+        for (String name : choice.split(",")) {
+            Fault fault = byName.get(name.trim());
+            if (fault == null) {
+                throw new IllegalArgumentException("unknown fault '" + name + "'; choose all, none, or some of " + byName.keySet());
+            }
+            chosen.add(fault);
+        }
+        return ChaosPlan.THREE_FAULTS.stream().filter(planned -> chosen.contains(planned.fault())).toList();
     }
 
     private static Optional<String> option(List<String> args, String name) {

@@ -52,8 +52,9 @@ import org.bson.types.Decimal128;
  * The fault test of the whole system, for {@code ./creditbridge chaos} and the system tests alike: credentials issued
  * through issuer-service's REST API by a few concurrent clients, to many learners, while recognition-service and
  * issuer-service are killed with SIGKILL and the Kafka broker is restarted; then every learner record is compared
- * with the totals the demo rules must give (see {@link Workload}), the consumer groups' lag must be back to zero and
- * the issuer must hold every credential's decision.
+ * with the totals the demo rules must give (see {@link Workload}) — all of them as stored, a sample also through the
+ * registrar's REST API — the consumer groups' lag must be back to zero and the issuer must hold every credential's
+ * decision.
  *
  * <p>In three steps, so a test can await with its own tools: {@link #stream()}, then {@link #observe()} until
  * {@link Convergence#converged()}, then {@link #verify()}. {@link #run()} does all three with a deadline loop.
@@ -71,6 +72,8 @@ public final class ChaosRun implements AutoCloseable {
     private static final Duration GIVE_UP_ON_POST = Duration.ofMinutes(5);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int REST_SAMPLES = 5;
+    /* Learner records also read through the REST API at the end: each call costs recognition a password hash. */
+    private static final int RECORD_SAMPLES = 20;
 
     private final LocalStack stack;
     private final ChaosPlan plan;
@@ -325,10 +328,11 @@ public final class ChaosRun implements AutoCloseable {
 
     /**
      * One look at the pipeline, cheapest first: the consumer lag (the admin API), then the issuer's decisions (one read
-     * of its database), and only once both are complete the learner records — each of those is an authenticated REST
-     * call, and with HTTP Basic every call costs a password hash on the recognition side, which a poll of thousands
-     * of records every few seconds would spend the pipeline's own CPU on. Learners already found complete are not
-     * asked again (totals only grow in this run; {@link #verify()} asks every one once more).
+     * of its database), and only once both are complete the learner records (one read of recognition's database).
+     * Not through the REST API: with HTTP Basic every call costs a password hash on the recognition side, and thousands
+     * of them would spend the pipeline's own CPU and inflate the figures; {@link #verify()} reads a sample of learners
+     * that way too. Learners already found complete are not compared again (totals only grow in this run;
+     * {@link #verify()} compares every one once more).
      */
     public Convergence observe() {
         Map<String, Long> lags = new LinkedHashMap<>();
@@ -344,18 +348,15 @@ public final class ChaosRun implements AutoCloseable {
             decisionsAtIssuer = decided;
         }
         if (decided == workload.size()) {
-            List<Future<?>> checks = new ArrayList<>();
+            Map<String, RecordView> records = recordsInDatabase(new ArrayList<>());
             for (int learner : List.copyOf(pendingLearners)) {
-                checks.add(clients.submit(() -> {
-                    Optional<String> mismatch = compareRecord(learner);
-                    if (mismatch.isEmpty()) {
-                        pendingLearners.remove(learner);
-                    } else if (mismatch.get().startsWith("counted twice")) {
-                        overCounted.add(mismatch.get());
-                    }
-                }));
+                Optional<String> mismatch = compare(expected.get(learner), records.get(expected.get(learner).learnerId()));
+                if (mismatch.isEmpty()) {
+                    pendingLearners.remove(learner);
+                } else if (mismatch.get().startsWith("counted twice")) {
+                    overCounted.add(mismatch.get());
+                }
             }
-            awaitAll(checks);
         }
         Convergence convergence = new Convergence(plan.learners() - pendingLearners.size(), plan.learners(), lags, decided,
                 workload.size(), overCounted);
@@ -372,30 +373,33 @@ public final class ChaosRun implements AutoCloseable {
     public ChaosResult verify() {
         Instant end = convergedAt != null ? convergedAt : Instant.now();
         List<String> found = new ArrayList<>(problems);
-        List<Future<Optional<String>>> checks = new ArrayList<>();
-        for (int learner = 0; learner < plan.learners(); learner++) {
-            int which = learner;
-            checks.add(clients.submit(() -> compareRecord(which)));
-        }
+        Map<String, RecordView> records = recordsInDatabase(found);
         int matching = 0;
         List<String> mismatches = new ArrayList<>();
-        for (Future<Optional<String>> check : checks) {
-            Optional<String> mismatch = join(check);
+        for (ExpectedRecord want : expected) {
+            Optional<String> mismatch = compare(want, records.get(want.learnerId()));
             if (mismatch.isEmpty()) {
                 matching++;
             } else {
                 mismatches.add(mismatch.get());
             }
         }
+        List<Future<Optional<String>>> asked = new ArrayList<>();
+        int step = Math.max(1, plan.learners() / RECORD_SAMPLES);
+        for (int learner = step / 2; learner < plan.learners(); learner += step) {
+            int which = learner;
+            asked.add(clients.submit(() -> compareRecordOverRest(which).map(m -> "through the REST API: " + m)));
+        }
+        asked.forEach(check -> join(check).ifPresent(found::add));
         if (!mismatches.isEmpty()) {
             found.add(mismatches.size() + " of " + plan.learners() + " learner records differ from the expected totals, e.g. "
                     + String.join("; ", mismatches.subList(0, Math.min(3, mismatches.size()))));
         }
         try {
             Map<String, Long> lags = lag.of(GROUPS);
-            lags.forEach((group, records) -> {
-                if (records != 0) {
-                    found.add("consumer group " + group + " still lags " + records + " records");
+            lags.forEach((group, behind) -> {
+                if (behind != 0) {
+                    found.add("consumer group " + group + " still lags " + behind + " records");
                 }
             });
         } catch (Exception e) {
@@ -443,46 +447,99 @@ public final class ChaosRun implements AutoCloseable {
         return verify();
     }
 
-    /** Empty when the learner's record is exactly as expected; else what differs ("counted twice: ..." when too much). */
-    private Optional<String> compareRecord(int learner) {
+    /** A learner record as far as the checks need it: its total, its components, its credits per local course. */
+    record RecordView(BigDecimal total, List<Component> components, Map<String, BigDecimal> perLocalCourse) {
+
+        record Component(String credentialId, String status) {
+        }
+
+        /** As recognition-service's REST API shows it. */
+        static RecordView of(JsonNode record) {
+            List<Component> components = new ArrayList<>();
+            record.path("components").forEach(c -> components.add(new Component(c.path("credentialId").asText(), c.path("status").asText())));
+            Map<String, BigDecimal> perCourse = new HashMap<>();
+            record.path("totals").path("perLocalCourse").properties().forEach(e -> perCourse.put(e.getKey(), e.getValue().decimalValue()));
+            return new RecordView(record.path("totals").path("ects").decimalValue(), components, perCourse);
+        }
+
+        /**
+         * As recognition-service stores it (collection {@code learnerRecords}): credits as Decimal128, and per-course
+         * totals under field names where '%', '.' and '$' are percent-encoded.
+         */
+        static RecordView of(Document record) {
+            List<Component> components = record.getList("components", Document.class, List.of()).stream()
+                    .map(c -> new Component(c.getString("credentialId"), c.getString("status"))).toList();
+            Document totals = record.get("totals", new Document());
+            Map<String, BigDecimal> perCourse = new HashMap<>();
+            totals.get("localCourses", new Document()).forEach((field, credits) -> perCourse.put(
+                    field.replace("%24", "$").replace("%2E", ".").replace("%25", "%"), decimal(credits)));
+            return new RecordView(decimal(totals.get("ects")), components, perCourse);
+        }
+
+        private static BigDecimal decimal(Object stored) {
+            return stored instanceof Decimal128 d ? d.bigDecimalValue() : stored instanceof Number n ? new BigDecimal(n.toString()) : BigDecimal.ZERO;
+        }
+    }
+
+    /** Every learner record of the receiving university, by learner id, in one read of recognition's database. */
+    private Map<String, RecordView> recordsInDatabase(List<String> problemsFound) {
+        Map<String, RecordView> records = new HashMap<>();
+        try {
+            for (Document record : mongo().getDatabase(ServiceProcess.database(ServiceProcess.RECOGNITION)).getCollection("learnerRecords")
+                    .find(new Document("institution", Workload.RECEIVER))) {
+                records.put(record.getString("learnerId"), RecordView.of(record));
+            }
+        } catch (RuntimeException e) {
+            problemsFound.add("recognition's database could not be read: " + e.getMessage());
+        }
+        return records;
+    }
+
+    /** The learner's record as a registrar reads it, through recognition-service's REST API, compared. */
+    private Optional<String> compareRecordOverRest(int learner) {
         ExpectedRecord want = expected.get(learner);
-        JsonNode record;
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.recognition().url()
                             + "/api/institutions/" + Workload.RECEIVER + "/learners/" + want.learnerId() + "/record"))
                     .timeout(REQUEST_TIMEOUT).header("Accept", "application/json")
                     .header("Authorization", recognitionAuthorization).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
-                return Optional.of(want.learnerId() + ": no record yet");
+                return compare(want, null);
             }
             if (response.statusCode() != 200) {
                 return Optional.of(want.learnerId() + ": HTTP " + response.statusCode());
             }
-            record = json.readTree(response.body());
+            return compare(want, RecordView.of(json.readTree(response.body())));
         } catch (IOException e) {
             return Optional.of(want.learnerId() + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.of(want.learnerId() + ": interrupted");
         }
-        BigDecimal total = record.path("totals").path("ects").decimalValue();
-        JsonNode components = record.path("components");
+    }
+
+    /** Empty when the learner's record is exactly as expected; else what differs ("counted twice: ..." when too much). */
+    static Optional<String> compare(ExpectedRecord want, RecordView record) {
+        if (record == null) {
+            return Optional.of(want.learnerId() + ": no record yet");
+        }
         Set<String> ids = new HashSet<>();
         List<String> strangers = new ArrayList<>();
         int recognised = 0;
-        for (JsonNode component : components) {
-            String id = component.path("credentialId").asText();
+        for (RecordView.Component component : record.components()) {
+            String id = component.credentialId();
             if (!ids.add(id)) {
                 return Optional.of("counted twice: " + want.learnerId() + " holds credential " + id + " twice");
             }
             if (!want.credentialIds().contains(id)) {
                 strangers.add(id);
             }
-            recognised += "RECOGNISED".equals(component.path("status").asText()) ? 1 : 0;
+            recognised += "RECOGNISED".equals(component.status()) ? 1 : 0;
         }
         if (!strangers.isEmpty()) {
             return Optional.of("counted twice: " + want.learnerId() + " holds credentials not issued to it: " + strangers);
         }
+        BigDecimal total = record.total();
         if (total.compareTo(want.total()) > 0) {
             return Optional.of("counted twice: " + want.learnerId() + " has " + total.toPlainString() + " ECTS, expected "
                     + want.total().toPlainString());
@@ -492,13 +549,25 @@ public final class ChaosRun implements AutoCloseable {
                     + total.toPlainString() + " ECTS; expected " + want.credentialIds().size() + " and " + want.total().toPlainString());
         }
         for (Map.Entry<String, BigDecimal> course : want.perLocalCourse().entrySet()) {
-            BigDecimal held = record.path("totals").path("perLocalCourse").path(course.getKey()).decimalValue();
+            BigDecimal held = record.perLocalCourse().getOrDefault(course.getKey(), BigDecimal.ZERO);
             if (held.compareTo(course.getValue()) != 0) {
                 return Optional.of(want.learnerId() + ": " + held.toPlainString() + " ECTS as " + course.getKey() + ", expected "
                         + course.getValue().toPlainString());
             }
         }
         return Optional.empty();
+    }
+
+    private MongoClient mongo() {
+        synchronized (this) {
+            if (mongo == null) {
+                mongo = MongoClients.create(MongoClientSettings.builder()
+                        .applyConnectionString(new ConnectionString(stack.mongoUri()))
+                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
+                        .build());
+            }
+            return mongo;
+        }
     }
 
     /**
@@ -508,15 +577,9 @@ public final class ChaosRun implements AutoCloseable {
      */
     private int issuerDecisions(List<String> mismatches) {
         try {
-            if (mongo == null) {
-                mongo = MongoClients.create(MongoClientSettings.builder()
-                        .applyConnectionString(new ConnectionString(stack.mongoUri()))
-                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS))
-                        .build());
-            }
             boolean[] seen = new boolean[workload.size()];
             int exact = 0;
-            for (Document decision : mongo.getDatabase(ServiceProcess.database(ServiceProcess.ISSUER)).getCollection("decisions")
+            for (Document decision : mongo().getDatabase(ServiceProcess.database(ServiceProcess.ISSUER)).getCollection("decisions")
                     .find().projection(Projections.include("credentialId", "receivingInstitution", "outcome", "recognisedCredits"))) {
                 Integer index = indexOfCredential.get(decision.getString("credentialId"));
                 if (index == null) {
