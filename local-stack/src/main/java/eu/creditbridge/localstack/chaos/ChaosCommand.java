@@ -8,9 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class ChaosCommand {
 
     public static final String USAGE =
-            "chaos [--credentials 20000] [--learners 2000] [--clients 8] [--timeout-minutes 15] [--faults all|none|recognition,issuer,broker]";
+            "chaos [--credentials 20000] [--learners 2000] [--clients 8] [--timeout-minutes 15] [--faults all|none|recognition,issuer,broker,mongodb,schema-registry]";
 
     private ChaosCommand() {
     }
@@ -79,8 +79,9 @@ public final class ChaosCommand {
     }
 
     /**
-     * {@code all}, {@code none}, or a comma-separated choice of {@code recognition}, {@code issuer}, {@code broker}: the
-     * planned faults kept at their usual places in the stream. {@code none} measures the pipeline's own pace.
+     * {@code all} (the three faults the issue asks for), {@code none}, or a comma-separated choice of
+     * {@code recognition}, {@code issuer}, {@code broker}, {@code mongodb}, {@code schema-registry}: spread evenly over
+     * the stream in the order given. {@code none} measures the pipeline's own pace.
      */
     static List<ChaosPlan.PlannedFault> faults(String choice) {
         if (choice.equals("all")) {
@@ -89,17 +90,18 @@ public final class ChaosCommand {
         if (choice.equals("none")) {
             return List.of();
         }
-        Map<String, Fault> byName = Map.of("recognition", Fault.KILL_RECOGNITION, "issuer", Fault.KILL_ISSUER,
-                "broker", Fault.RESTART_BROKER);
         List<Fault> chosen = new ArrayList<>();
         for (String name : choice.split(",")) {
-            Fault fault = byName.get(name.trim());
-            if (fault == null) {
-                throw new IllegalArgumentException("unknown fault '" + name + "'; choose all, none, or some of " + byName.keySet());
-            }
+            Fault fault = Arrays.stream(Fault.values()).filter(f -> f.optionName().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name + "'; choose all, none, or some of "
+                            + Arrays.stream(Fault.values()).map(Fault::optionName).toList()));
             chosen.add(fault);
         }
-        return ChaosPlan.THREE_FAULTS.stream().filter(planned -> chosen.contains(planned.fault())).toList();
+        List<ChaosPlan.PlannedFault> planned = new ArrayList<>();
+        for (int i = 0; i < chosen.size(); i++) {
+            planned.add(new ChaosPlan.PlannedFault(chosen.get(i), 0.8 * (i + 1) / (chosen.size() + 1)));
+        }
+        return planned;
     }
 
     private static Optional<String> option(List<String> args, String name) {

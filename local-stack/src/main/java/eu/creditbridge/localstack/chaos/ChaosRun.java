@@ -158,8 +158,8 @@ public final class ChaosRun implements AutoCloseable {
         try {
             for (int k = 0; k < planned.size(); k++) {
                 awaitDone(thresholds[k]);
-                if (planned.get(k).fault() == Fault.RESTART_BROKER) {
-                    // A service starting while the broker is away could give up; crashes of services may overlap.
+                if (planned.get(k).fault().isOutage()) {
+                    // A service starting while infrastructure is away could give up; crashes of services may overlap.
                     CompletableFuture.allOf(recoveries.toArray(CompletableFuture[]::new)).join();
                 }
                 recoveries.add(strike(planned.get(k), struck.get(k)));
