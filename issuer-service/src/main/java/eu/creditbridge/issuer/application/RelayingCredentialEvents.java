@@ -9,6 +9,7 @@ import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,13 +63,24 @@ public class RelayingCredentialEvents {
         this.gate = gate;
     }
 
-    /** One round over credentials with unpublished events; returns how many events were published. */
+    /**
+     * Publishes the outbox's backlog batch after batch, until a batch comes back short (drained) or publishes nothing
+     * (the broker is away, or other relays hold the leases); returns how many events were published. One batch per
+     * round made a restarted issuer drain its backlog at {@code batchSize} credentials per relay interval.
+     */
     public int relayPending() {
-        int published = 0;
-        for (CredentialId id : credentials.withUnpublishedEvents(batchSize)) {
-            published += relay(id);
+        int total = 0;
+        while (true) {
+            List<CredentialId> batch = credentials.withUnpublishedEvents(batchSize);
+            int published = 0;
+            for (CredentialId id : batch) {
+                published += relay(id);
+            }
+            total += published;
+            if (batch.size() < batchSize || published == 0) {
+                return total;
+            }
         }
-        return published;
     }
 
     /** Publishes one credential's unpublished events in order; stops at the first that fails. */

@@ -24,14 +24,16 @@ public record IssuerProperties(@DefaultValue Outbox outbox, @DefaultValue Web we
      * @param enabled        whether events are published at all; off in tests that have no Kafka
      * @param relayInterval  pause between two rounds of the relay over unpublished events
      * @param lease          how long one relay may publish a credential's events before another may take over;
-     *                       longer than {@code publishTimeout} times the events of one credential
+     *                       longer than {@code publishTimeout} times the events of one credential (at most two:
+     *                       issued, revoked). Also how long the credentials a crashed instance had leased wait, so
+     *                       short: a relay that overruns it at worst publishes an event twice, which consumers ignore
      * @param publishTimeout how long to wait for the broker's acknowledgement of one event
      * @param batchSize      credentials one relay round looks at
      */
     public record Outbox(@DefaultValue("true") boolean enabled,
                          @DefaultValue("5s") Duration relayInterval,
-                         @DefaultValue("2m") Duration lease,
-                         @DefaultValue("30s") Duration publishTimeout,
+                         @DefaultValue("30s") Duration lease,
+                         @DefaultValue("10s") Duration publishTimeout,
                          @DefaultValue("100") int batchSize) {
     }
 }

@@ -92,6 +92,19 @@ class RelayingCredentialEventsTest {
         assertThat(relay().relayPending()).isZero();
     }
 
+    @Test
+    void aBacklogLargerThanOneBatchIsDrainedInOneRound() {
+        var issuing = issuing(OutboxTrigger.NONE);
+        for (int i = 0; i < 7; i++) {
+            issuing.issue(courseResultFromLodz());
+        }
+
+        int published = new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 3).relayPending();
+
+        assertThat(published).isEqualTo(7);
+        assertThat(credentials.withUnpublishedEvents(10)).isEmpty();
+    }
+
     /** Stands in for the tracer: the trace a request runs in, and the one a relay continues. */
     static final class RecordingTrace implements eu.creditbridge.messaging.tracing.OutboxTrace {
         String inScope;
