@@ -1,6 +1,7 @@
 package eu.creditbridge.registry.web.security;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -93,9 +96,27 @@ public class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login").permitAll()
                         .anyRequest().hasAnyRole(OPERATOR_ROLES))
+                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInPage()))
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/ops", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * Off to the sign-in page. For a console page's background refresh (htmx) after the session has expired, not by a
+     * redirect, which htmx would follow and swap the sign-in form into the refreshed section: a 401 whose
+     * {@code HX-Redirect} tells htmx to load the sign-in page as a whole page.
+     */
+    static AuthenticationEntryPoint signInPage() {
+        AuthenticationEntryPoint redirect = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, refused) -> {
+            if ("true".equals(request.getHeader("HX-Request"))) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                redirect.commence(request, response, refused);
+            }
+        };
     }
 
     /** The registry API, actuator, static files: open, and without CSRF, as before the console existed. */

@@ -272,6 +272,10 @@ class OperatorConsoleTest {
     @Test
     void onlyOperatorsAndAdminsGetInWhileTheRegistryApiStaysOpen() throws Exception {
         mvc.perform(get("/ops")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+        // The pipeline's refresh after the session expired: the whole page goes to sign-in, not just the section.
+        mvc.perform(get("/ops/pipeline").header("HX-Request", "true"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("HX-Redirect", "/login"));
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"username\"")))
