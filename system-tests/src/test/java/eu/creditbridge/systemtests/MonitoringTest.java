@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.creditbridge.contract.ContractTopic;
+import eu.creditbridge.localstack.LocalStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -13,8 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What an operator's Prometheus and health checks see of the three services once a credential has flowed. */
@@ -70,6 +80,57 @@ class MonitoringTest {
                         .isEqualTo("UP");
             }
         });
+    }
+
+    /*
+     * The Grafana dashboard in ops/ runs only where compose runs; checked here instead: every metric its panels query
+     * is served by one of the services once a credential was recognised, revoked and a record dead-lettered.
+     */
+    @Test
+    void everyMetricOnTheGrafanaDashboardIsServedByAService() throws IOException {
+        Set<String> wanted = dashboardMetrics();
+        assertThat(wanted).contains("creditbridge_decisions_total", "creditbridge_consumer_lag");
+
+        String learner = Credentials.newRotterdamLearner();
+        var created = EmbeddedStack.issuer().post("/api/credentials", Credentials.lodzCourseResultJson(learner, EQUIVALENT_COURSE, 6));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        String credentialId = created.body().path("credentialId").asText();
+        await("the credential recognised at the issuer").atMost(PIPELINE).pollInterval(Duration.ofMillis(500))
+                .until(() -> EmbeddedStack.issuer().get("/api/credentials/" + credentialId).body().path("recognitions").size() > 0);
+        var revoked = EmbeddedStack.issuer().post("/api/credentials/" + credentialId + "/revocation", "{\"reason\": \"Issued in error\"}");
+        assertThat(revoked.status()).as(revoked.body().toString()).isLessThan(300);
+        EmbeddedStack.kafka().sendBytes(ContractTopic.CREDENTIALS.topic(), learner, "not avro at all".getBytes(StandardCharsets.UTF_8));
+
+        LocalStack stack = EmbeddedStack.get();
+        List<String> scrapes = List.of(stack.issuer().url(), stack.registry().url(), stack.recognition().url());
+        await("every dashboard metric in some service's /actuator/prometheus").atMost(PIPELINE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Set<String> served = new HashSet<>();
+                    for (String url : scrapes) {
+                        text(url + "/actuator/prometheus").lines().filter(line -> !line.startsWith("#"))
+                                .map(line -> line.split("[{ ]", 2)[0]).forEach(served::add);
+                    }
+                    assertThat(served).containsAll(wanted);
+                });
+    }
+
+    /** The metric names in the dashboard's PromQL expressions. */
+    private static Set<String> dashboardMetrics() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (!Files.isDirectory(dir.resolve("ops/grafana/dashboards"))) {
+            dir = dir.getParent();
+            assertThat(dir).as("the repository's ops/ folder above the working directory").isNotNull();
+        }
+        JsonNode dashboard = new ObjectMapper().readTree(dir.resolve("ops/grafana/dashboards/creditbridge.json").toFile());
+        Set<String> metrics = new TreeSet<>();
+        Pattern metric = Pattern.compile("\\b((?:creditbridge|kafka|jvm|process|http)_[a-z0-9_]+)");
+        for (JsonNode expression : dashboard.findValues("expr")) {
+            Matcher found = metric.matcher(expression.asText());
+            while (found.find()) {
+                metrics.add(found.group(1));
+            }
+        }
+        return metrics;
     }
 
     private String text(String url) {

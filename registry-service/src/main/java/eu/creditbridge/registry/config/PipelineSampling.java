@@ -41,7 +41,8 @@ public class PipelineSampling implements SmartLifecycle {
         MeterRegistry registry = meters.getIfAvailable();
         this.lag = registry == null ? null : MultiGauge.builder(CONSUMER_LAG_METRIC)
                 .description("Records a consumer group has yet to process, per partition, as of the last sample")
-                .baseUnit("records")
+                // No base unit: Prometheus would append it (creditbridge_consumer_lag_records), and the documented
+                // name, the dashboard and the alerts say creditbridge_consumer_lag.
                 .register(registry);
     }
 
