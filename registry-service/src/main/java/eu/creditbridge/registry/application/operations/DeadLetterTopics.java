@@ -9,7 +9,12 @@ import java.util.Optional;
 public interface DeadLetterTopics {
 
     /** The most recent dead letters over every dead-letter topic, newest first. */
-    List<DeadLetter> newest(int limit);
+    default List<DeadLetter> newest(int limit) {
+        return newest(0, limit);
+    }
+
+    /** Dead letters over every dead-letter topic, newest first, after skipping the {@code skip} newest: a page. */
+    List<DeadLetter> newest(int skip, int limit);
 
     Optional<DeadLetter> find(DeadLetterId id);
 

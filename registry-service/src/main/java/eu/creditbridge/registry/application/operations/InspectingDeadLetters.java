@@ -24,7 +24,12 @@ public class InspectingDeadLetters {
     }
 
     public List<Listed> newest(int limit) {
-        List<DeadLetter> deadLetters = topics.newest(limit);
+        return newest(0, limit);
+    }
+
+    /** A page of the dead letters, newest first: {@code limit} of them after the {@code skip} newest. */
+    public List<Listed> newest(int skip, int limit) {
+        List<DeadLetter> deadLetters = topics.newest(skip, limit);
         Map<DeadLetterId, DeadLetterStatus> statuses = ledger.statuses(deadLetters.stream().map(DeadLetter::id).toList());
         return deadLetters.stream()
                 .map(d -> new Listed(d.id(), d.deadLetteredAt(), d.reason(), d.origin(), d.keyText(),

@@ -54,15 +54,19 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
     }
 
     @Override
-    public List<DeadLetter> newest(int limit) {
+    public List<DeadLetter> newest(int skip, int limit) {
+        if (skip < 0 || limit < 1) {
+            throw new IllegalArgumentException("skip must be 0 or more and limit at least 1, not " + skip + " and " + limit);
+        }
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-            return newest(consumer, limit);
+            return newest(consumer, skip, limit);
         } catch (KafkaException e) {
             throw new BrokerUnavailable("Kafka could not list the dead letters: " + e.getMessage(), e);
         }
     }
 
-    private List<DeadLetter> newest(Consumer<byte[], byte[]> consumer, int limit) {
+    private List<DeadLetter> newest(Consumer<byte[], byte[]> consumer, int skip, int limit) {
+        int depth = skip + limit;
         Map<String, List<PartitionInfo>> existing = consumer.listTopics(timeout);
         List<TopicPartition> partitions = deadLetterTopics.stream().filter(existing::containsKey)
                 .flatMap(t -> existing.get(t).stream().map(p -> new TopicPartition(t, p.partition())))
@@ -75,17 +79,19 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
         Map<TopicPartition, Long> toRead = new HashMap<>();
         for (TopicPartition partition : partitions) {
             if (end.get(partition) > first.get(partition)) {
-                toRead.put(partition, Math.max(first.get(partition), end.get(partition) - limit));
+                toRead.put(partition, Math.max(first.get(partition), end.get(partition) - depth));
             }
         }
         if (toRead.isEmpty()) {
             return List.of();
         }
-        // The newest `limit` of each partition hold the newest `limit` overall.
+        // The newest `skip + limit` of each partition hold the newest `skip + limit` overall. Each page reads all
+        // newer than itself again: cheap for the pages an operator looks at, and nothing to keep between requests.
         List<ConsumerRecord<byte[], byte[]>> records = readUpTo(consumer, toRead, end);
         return records.stream()
                 .sorted(Comparator.comparingLong((ConsumerRecord<byte[], byte[]> r) -> r.timestamp()).reversed()
                         .thenComparing(ConsumerRecord::offset, Comparator.reverseOrder()))
+                .skip(skip)
                 .limit(limit)
                 .map(KafkaDeadLetterTopics::deadLetter)
                 .toList();

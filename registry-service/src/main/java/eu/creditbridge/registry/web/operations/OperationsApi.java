@@ -44,15 +44,20 @@ class OperationsApi {
         this.properties = properties;
     }
 
+    /* Every page reads the dead letters newer than itself again; beyond this, the topic is the place to look. */
+    static final int DEEPEST_PAGE = 10_000;
+
     @GetMapping("/pipeline")
     PipelineView pipeline() {
         return pipeline.view();
     }
 
+    /** Newest first; {@code skip} the newest ones for older pages (at most {@value #DEEPEST_PAGE} deep). */
     @GetMapping("/dead-letters")
-    List<DeadLetterSummary> deadLetters(@RequestParam(required = false) Integer limit) {
+    List<DeadLetterSummary> deadLetters(@RequestParam(required = false) Integer limit, @RequestParam(required = false) Integer skip) {
         int size = limit == null ? properties.deadLetterPageSize() : Math.max(1, Math.min(limit, 500));
-        return inspecting.newest(size).stream().map(DeadLetterSummary::of).toList();
+        int skipped = skip == null ? 0 : Math.max(0, Math.min(skip, DEEPEST_PAGE));
+        return inspecting.newest(skipped, size).stream().map(DeadLetterSummary::of).toList();
     }
 
     @GetMapping(DEAD_LETTER)

@@ -82,10 +82,19 @@ class OperationsConsole {
         return "ops/pipeline :: dead-letters";
     }
 
+    /** All dead letters, newest first, a page at a time ({@code page} 0 is the newest). */
     @GetMapping("/ops/dead-letters")
-    String deadLettersPage(Model model, Principal operator) {
+    String deadLettersPage(@RequestParam(defaultValue = "0") int page, Model model, Principal operator) {
         model.addAttribute("operator", operator.getName());
-        addDeadLetters(model);
+        int size = properties.deadLetterPageSize();
+        int deepest = OperationsApi.DEEPEST_PAGE / size;
+        int shown = Math.max(0, Math.min(page, deepest));
+        long total = deadLettersWritten(pipeline.view());
+        addDeadLetters(model, shown * size);
+        model.addAttribute("page", shown);
+        model.addAttribute("firstShown", (long) shown * size + 1);
+        model.addAttribute("total", total);
+        model.addAttribute("hasOlder", shown < deepest && (long) (shown + 1) * size < total);
         return "ops/dead-letters";
     }
 
@@ -146,10 +155,14 @@ class OperationsConsole {
     }
 
     private void addDeadLetters(Model model) {
+        addDeadLetters(model, 0);
+    }
+
+    private void addDeadLetters(Model model, int skip) {
         model.addAttribute("deadLettersSeen", deadLettersWritten(pipeline.view()));
         List<DeadLetterSummary> deadLetters = List.of();
         try {
-            deadLetters = inspecting.newest(properties.deadLetterPageSize()).stream().map(DeadLetterSummary::of).toList();
+            deadLetters = inspecting.newest(skip, properties.deadLetterPageSize()).stream().map(DeadLetterSummary::of).toList();
         } catch (BrokerUnavailable e) {
             // The page still shows the last sample; only the list waits for the broker.
             model.addAttribute("deadLettersUnavailable", e.getMessage());

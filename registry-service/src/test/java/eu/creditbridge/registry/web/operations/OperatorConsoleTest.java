@@ -300,6 +300,34 @@ class OperatorConsoleTest {
         mvc.perform(get("/actuator/health")).andExpect(status().is(org.hamcrest.Matchers.oneOf(200, 503)));
     }
 
+    @Test
+    void moreDeadLettersThanAPageArePagedNewestFirst() throws Exception {
+        for (int i = 0; i < 52; i++) {
+            deadLetter(LEARNER, ("page " + i).getBytes(StandardCharsets.UTF_8), 1_000 + i);
+        }
+        sampling.sampleOnce();
+
+        JsonNode all = json.readTree(mvc.perform(get("/api/ops/dead-letters").param("limit", "500").with(httpBasic("operator", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        JsonNode page = json.readTree(mvc.perform(get("/api/ops/dead-letters").param("limit", "2").param("skip", "1")
+                        .with(httpBasic("operator", "demo")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page).hasSize(2);
+        assertThat(page.get(0).get("id").asString()).isEqualTo(all.get(1).get("id").asString());
+        assertThat(page.get(1).get("id").asString()).isEqualTo(all.get(2).get("id").asString());
+
+        mvc.perform(get("/ops/dead-letters").with(user("operator").roles("OPERATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Showing 1–50 of " + all.size())))
+                .andExpect(content().string(containsString("id=\"older\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString("id=\"newer\""))));
+        mvc.perform(get("/ops/dead-letters").param("page", "1").with(user("operator").roles("OPERATOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Showing 51–")))
+                .andExpect(content().string(containsString("id=\"newer\"")))
+                .andExpect(content().string(containsString(all.get(50).get("id").asString())));
+    }
+
     /** Writes a dead letter as messaging's DeadLetterAutoConfiguration (Spring's DeadLetterPublishingRecoverer) does. */
     private long deadLetter(String key, byte[] value, long originalOffset) {
         List<RecordHeader> headers = new ArrayList<>();
