@@ -18,9 +18,14 @@ final class LearnerRecords {
         return awaitTotal(learner, ects, PIPELINE);
     }
 
+    /** Where recognition-service's REST API shows a Rotterdam learner's record. */
+    static String path(String learner) {
+        return "/api/institutions/eur.nl/learners/" + learner + "/record";
+    }
+
     static JsonNode awaitTotal(String learner, int ects, Duration atMost) {
         JsonApi recognition = EmbeddedStack.recognition();
-        String path = "/api/institutions/eur.nl/learners/" + learner + "/record";
+        String path = path(learner);
         return await("learner " + learner + " at " + ects + " ECTS").atMost(atMost).pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> recognition.get(path), response -> response.status() == 200
