@@ -13,6 +13,7 @@ import eu.creditbridge.registry.domain.operations.DeadLetterRefusal;
 import eu.creditbridge.registry.web.operations.OperationsViews.ActionView;
 import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterDetail;
 import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterSummary;
+import eu.creditbridge.registry.web.security.AccessProperties;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -39,18 +40,23 @@ class OperationsConsole {
     private final ReplayingDeadLetter replaying;
     private final DiscardingDeadLetter discarding;
     private final OperationsProperties properties;
+    private final AccessProperties access;
 
     OperationsConsole(WatchingPipeline pipeline, InspectingDeadLetters inspecting, ReplayingDeadLetter replaying,
-            DiscardingDeadLetter discarding, OperationsProperties properties) {
+            DiscardingDeadLetter discarding, OperationsProperties properties, AccessProperties access) {
         this.pipeline = pipeline;
         this.inspecting = inspecting;
         this.replaying = replaying;
         this.discarding = discarding;
         this.properties = properties;
+        this.access = access;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        boolean oidc = access.mode() == AccessProperties.Mode.OIDC;
+        model.addAttribute("oidc", oidc);
+        model.addAttribute("oidcLoginUrl", "/oauth2/authorization/" + access.oidc().registrationId());
         return "login";
     }
 

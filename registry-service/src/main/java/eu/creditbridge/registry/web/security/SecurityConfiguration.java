@@ -28,8 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three doors, and only two are locked. {@code /api/ops/**}: HTTP Basic, stateless, no CSRF, refusals as problem
- * JSON. {@code /ops/**}: the operator console with a session, form login at {@code /login} and CSRF tokens in every
- * form. Both for OPERATOR or ADMIN only. Everything else — the registry's own API, which the other services and
+ * JSON. {@code /ops/**}: the operator console with a session, CSRF tokens in every form, and sign-in at
+ * {@code /login} — a form for the local accounts, or the OpenID Connect provider in {@code oidc} mode. Both for OPERATOR or ADMIN only. Everything else — the registry's own API, which the other services and
  * partners call without credentials, and actuator — stays open exactly as it was.
  */
 @Configuration(proxyBeanMethods = false)
@@ -90,15 +90,20 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain operationsConsoleSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/ops", "/ops/**", "/login", "/logout")
+    SecurityFilterChain operationsConsoleSecurity(HttpSecurity http, AccessProperties access) throws Exception {
+        http.securityMatcher("/ops", "/ops/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**")
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers("/login").permitAll()
                         .anyRequest().hasAnyRole(OPERATOR_ROLES))
                 .exceptionHandling(refusals -> refusals.authenticationEntryPoint(signInPage()))
-                .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/ops", false).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        if (access.mode() == AccessProperties.Mode.OIDC) {
+            http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/ops", true)
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new OperatorClaims(access.oidc().roleClaim()))));
+        } else {
+            http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/ops", false).failureUrl("/login?error"));
+        }
         return http.build();
     }
 
