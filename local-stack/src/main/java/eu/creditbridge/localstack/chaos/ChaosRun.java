@@ -656,10 +656,6 @@ public final class ChaosRun implements AutoCloseable {
         return parts.isEmpty() ? "none" : String.join(", ", parts);
     }
 
-    private static void awaitAll(List<? extends Future<?>> futures) {
-        futures.forEach(ChaosRun::join);
-    }
-
     private static <T> T join(Future<T> future) {
         try {
             return future.get();

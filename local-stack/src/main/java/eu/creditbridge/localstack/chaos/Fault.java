@@ -31,13 +31,13 @@ public enum Fault {
     private final String component;
     private final String description;
     private final String optionName;
-    private final boolean graceful;
+    private final boolean outage;
 
-    Fault(String component, String description, String optionName, boolean graceful) {
+    Fault(String component, String description, String optionName, boolean outage) {
         this.component = component;
         this.description = description;
         this.optionName = optionName;
-        this.graceful = graceful;
+        this.outage = outage;
     }
 
     /** Its name for {@code ./creditbridge chaos --faults}. */
@@ -45,9 +45,9 @@ public enum Fault {
         return optionName;
     }
 
-    /** Infrastructure the services wait for while it restarts, as opposed to a service that crashes. */
+    /** Infrastructure stopped gracefully and restarted, which the services wait out, as opposed to a crashed service. */
     boolean isOutage() {
-        return graceful;
+        return outage;
     }
 
     public String component() {
@@ -61,7 +61,7 @@ public enum Fault {
     /** Takes the component down: at once for a kill, after a graceful stop for infrastructure. */
     void inflict(LocalStack stack) {
         StackComponent target = stack.component(component);
-        if (graceful) {
+        if (outage) {
             target.stop();
         } else {
             target.kill();
