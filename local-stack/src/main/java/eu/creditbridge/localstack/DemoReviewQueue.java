@@ -27,11 +27,13 @@ final class DemoReviewQueue {
     }
 
     /** Returns one line per credential saying what happened to it; never throws for a refused credential. */
-    static List<String> issue(String issuerUrl) {
+    static List<String> issue(String issuerUrl, MachineAccountsFile accounts) {
         List<String> lines = new ArrayList<>();
         for (JsonNode credential : credentials()) {
             String title = credential.path("title").asText() + " (" + credential.path("issuingInstitution").asText() + ")";
-            HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/api/credentials"))
+            // Issued as the issuing university's own student-information system, as its export would be.
+            String issuer = MachineAccountsFile.systemOf(credential.path("issuingInstitution").asText());
+            HttpRequest request = accounts.signedIn(HttpRequest.newBuilder(URI.create(issuerUrl + "/api/credentials")), issuer)
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(credential.toString()))

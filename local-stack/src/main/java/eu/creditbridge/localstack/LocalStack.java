@@ -41,6 +41,7 @@ public final class LocalStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final SchemaRegistry schemaRegistry;
     private final MongoWireServer mongo;
+    private final MachineAccountsFile machineAccounts;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, Duration> startUpTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final boolean stopOnJvmExit;
@@ -58,9 +59,13 @@ public final class LocalStack implements AutoCloseable {
         this.kafka = new KafkaBroker(state, artifacts, ports.kafka(), ports.kafkaController(), partitions);
         this.schemaRegistry = new SchemaRegistry(state, artifacts, ports.schemaRegistry());
         this.mongo = new MongoWireServer(state, artifacts, ports.mongo());
+        this.machineAccounts = MachineAccountsFile.ensure(state, artifacts.repoDir());
         ServiceProcess.Addresses addresses = new ServiceProcess.Addresses(kafka.bootstrapServers(), schemaRegistry.url(), mongo.uri());
         for (String name : builder.services) {
             List<String> args = new ArrayList<>(builder.serviceArgs.getOrDefault(name, List.of()));
+            // Every service checks the machine accounts (student-information systems, the issuer's own principal)
+            // against the secrets generated into the state folder; the file itself never leaves it.
+            args.add("--creditbridge.security.machine-accounts-file=" + machineAccounts.file());
             if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
                 args.add("--creditbridge.registry.demo-data=true");
             }
@@ -309,6 +314,11 @@ public final class LocalStack implements AutoCloseable {
 
     public StackPorts ports() {
         return ports;
+    }
+
+    /** The machine accounts and their secrets, for clients of the services' APIs (launcher, chaos run, tests). */
+    public MachineAccountsFile machineAccounts() {
+        return machineAccounts;
     }
 
     public StateLayout state() {

@@ -103,22 +103,29 @@ public final class LocalStackCommand {
         System.out.println();
         if (demoData && services.containsAll(ServiceProcess.ALL)) {
             System.out.println("Demo credentials for Rotterdam's registrar (local-stack demo/review-queue.json):");
-            DemoReviewQueue.issue(stack.issuer().url()).forEach(line -> System.out.println("  " + line));
+            DemoReviewQueue.issue(stack.issuer().url(), stack.machineAccounts()).forEach(line -> System.out.println("  " + line));
             System.out.println();
         }
         if (services.containsAll(ServiceProcess.ALL)) {
-            System.out.println("Try it (a sample credential.json is in the README):");
-            System.out.println("  curl " + stack.registry().url() + "/api/institutions");
-            System.out.println("  curl -X POST " + stack.issuer().url() + "/api/credentials -H 'Content-Type: application/json' -d @credential.json");
-            System.out.println("  curl -u admin:demo " + stack.recognition().url() + "/api/institutions/{schac}/learners/{learnerId}/record");
+            System.out.println("Try it (docs/examples/credential.json; every write and every learner's data needs a sign-in):");
+            System.out.println("  curl " + stack.registry().url() + "/api/institutions        (the trust list is public)");
+            System.out.println("  curl -u officer@uni.lodz.pl:demo -X POST " + stack.issuer().url()
+                    + "/api/credentials -H 'Content-Type: application/json' -d @docs/examples/credential.json");
+            System.out.println("  curl -u registrar@eur.nl:demo " + stack.recognition().url()
+                    + "/api/institutions/eur.nl/learners/{learnerId}/record");
             System.out.println();
             System.out.println("Registrar console: " + stack.recognition().url() + "/console   (API docs: "
                     + stack.recognition().url() + "/swagger-ui.html)");
-            System.out.println("  Demo users, password 'demo' for all (recognition-service creditbridge.security.demo-users):");
-            System.out.println("    registrar@eur.nl, registrar@uni.lodz.pl, registrar@ucc.ie   registrar of that university only");
-            System.out.println("    operator                                                   no learner data");
-            System.out.println("    admin                                                      every institution");
-            System.out.println("Operator console: " + stack.registry().url() + "/ops   (operator / demo)");
+            System.out.println("Operator console:  " + stack.registry().url() + "/ops   (operator / demo)");
+            System.out.println("  Demo people, password 'demo' for all (security/src/main/resources/creditbridge-demo-people.yml):");
+            System.out.println("    registrar@eur.nl, registrar@uni.lodz.pl, registrar@ucc.ie   review and decide for that university");
+            System.out.println("    officer@uni.lodz.pl, officer@eur.nl, officer@ucc.ie, officer@uzh.ch   issue and revoke its credentials");
+            System.out.println("    admin@uni.lodz.pl, admin@eur.nl, admin@ucc.ie, admin@uzh.ch   its registry entry, ruleset, signing keys");
+            System.out.println("    alliance-admin@unic, alliance-admin@una-europa             that alliance's members and suspensions");
+            System.out.println("    operator                                                   pipelines, no learner data");
+            System.out.println("    admin                                                      the platform: every institution and alliance");
+            System.out.println("  Machine accounts (sis@<schac> per institution, issuer-service), random secrets generated on first start:");
+            System.out.println("    " + stack.machineAccounts().file());
         }
         System.out.println("Logs: " + state.logsDir() + "   ./creditbridge logs NAME | status | stop");
         return 0;

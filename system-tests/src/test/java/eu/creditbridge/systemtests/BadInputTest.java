@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.creditbridge.localstack.MachineAccountsFile;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.contract.CredentialIssued;
@@ -174,9 +175,11 @@ class BadInputTest {
         }
     }
 
+    /** Signed in as Lodz's system, so the body itself is what is judged. */
     private HttpResponse<String> post(String url, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Content-Type", "application/json")
+                        .header("Authorization", EmbeddedStack.machineBasic(MachineAccountsFile.systemOf(Credentials.LODZ)))
                         .timeout(Duration.ofSeconds(30))
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import eu.creditbridge.localstack.LocalPorts;
+import eu.creditbridge.localstack.MachineAccountsFile;
 import eu.creditbridge.localstack.ServiceProcess;
 import eu.creditbridge.localstack.StackArtifacts;
 import eu.creditbridge.localstack.StateLayout;
@@ -64,12 +65,15 @@ class ContainerPipelineTest {
         var state = StateLayout.temporary();
         var artifacts = StackArtifacts.inRepo(Path.of(System.getProperty("creditbridge.repo", "..")).toAbsolutePath().normalize());
         int registryPort = LocalPorts.freePort();
+        // The same machine accounts as the embedded stack: the issuer registers its keys at the registry as itself.
+        String accounts = "--creditbridge.security.machine-accounts-file="
+                + MachineAccountsFile.ensure(state, artifacts.repoDir()).file();
         ServiceProcess registry = new ServiceProcess(state, artifacts, ServiceProcess.REGISTRY, registryPort, addresses,
-                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of("--creditbridge.registry.demo-data=true"));
+                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of("--creditbridge.registry.demo-data=true", accounts));
         issuer = new ServiceProcess(state, artifacts, ServiceProcess.ISSUER, LocalPorts.freePort(), addresses,
-                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of("--creditbridge.issuer.registry-url=http://127.0.0.1:" + registryPort));
+                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of("--creditbridge.issuer.registry-url=http://127.0.0.1:" + registryPort, accounts));
         recognition = new ServiceProcess(state, artifacts, ServiceProcess.RECOGNITION, LocalPorts.freePort(), addresses,
-                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of());
+                ServiceProcess.DEFAULT_JVM_OPTIONS, List.of(accounts));
         // The registry publishes its demo data before it reports ready; recognition reads it when it starts.
         for (ServiceProcess service : List.of(registry, issuer, recognition)) {
             SERVICES.add(service);
@@ -85,7 +89,7 @@ class ContainerPipelineTest {
     @Test
     void credentialIssuedOnContainersIsRecognisedAndTheDecisionReachesTheIssuer() {
         String learner = Credentials.newRotterdamLearner();
-        JsonApi issuerApi = new JsonApi(issuer.url());
+        JsonApi issuerApi = new JsonApi(issuer.url()).as("officer@uni.lodz.pl", "demo");
         JsonApi recognitionApi = new JsonApi(recognition.url()).as("admin", "demo");
 
         var created = issuerApi.post("/api/credentials",

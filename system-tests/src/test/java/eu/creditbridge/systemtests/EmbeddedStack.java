@@ -1,6 +1,7 @@
 package eu.creditbridge.systemtests;
 
 import eu.creditbridge.localstack.LocalStack;
+import eu.creditbridge.localstack.MachineAccountsFile;
 import eu.creditbridge.localstack.StateLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,14 @@ final class EmbeddedStack {
         }
     }
 
+    /** As the University of Lodz's student-information system, the issuer of most test credentials. */
     static JsonApi issuer() {
-        return new JsonApi(get().issuer().url());
+        return issuerAs(Credentials.LODZ);
+    }
+
+    /** As the given institution's student-information system, which issues, reads and revokes its credentials. */
+    static JsonApi issuerAs(String schac) {
+        return new JsonApi(get().issuer().url()).asMachine(MachineAccountsFile.systemOf(schac));
     }
 
     /** As the demo administrator, who reaches every institution; scoping tests sign in as a registrar instead. */
@@ -64,8 +71,14 @@ final class EmbeddedStack {
         return new JsonApi(get().recognition().url()).as("admin", "demo");
     }
 
+    /** Anonymous: reading the trust list is open to everyone. Writes sign in with {@link JsonApi#as}. */
     static JsonApi registry() {
         return new JsonApi(get().registry().url());
+    }
+
+    /** HTTP Basic for a machine account of the stack, for clients other than {@link JsonApi}. */
+    static String machineBasic(String username) {
+        return get().machineAccounts().basic(username);
     }
 
     static ContractClients kafka() {

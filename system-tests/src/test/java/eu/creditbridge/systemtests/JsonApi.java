@@ -30,6 +30,16 @@ final class JsonApi {
         this.authorization = authorization;
     }
 
+    /** The same API called with HTTP Basic as one of the stack's machine accounts (secrets in its state folder). */
+    JsonApi asMachine(String username) {
+        return new JsonApi(baseUrl, EmbeddedStack.get().machineAccounts().basic(username));
+    }
+
+    /** The same API called anonymously. */
+    JsonApi anonymous() {
+        return new JsonApi(baseUrl, null);
+    }
+
     /** The same API called with HTTP Basic as the given account (the demo accounts' password is "demo"). */
     JsonApi as(String username, String password) {
         String token = java.util.Base64.getEncoder()
@@ -51,6 +61,10 @@ final class JsonApi {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Response delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }
 
     private Response send(HttpRequest.Builder request) {

@@ -100,9 +100,9 @@ class OperatorConsoleBrowserTest {
         browser.screenshot("operator-audit");
     }
 
-    /** Registers the university at the registry and waits until the registry has published it. */
+    /** Registers the university at the registry, as UNIC's alliance admin, and waits until the registry has published it. */
     private void register(String schac) {
-        var registered = EmbeddedStack.registry().put("/api/institutions/" + schac, """
+        var registered = EmbeddedStack.registry().as("alliance-admin@unic", "demo").put("/api/institutions/" + schac, """
                 {"name": "University joining UNIC", "country": "NL", "gradingScheme": "nl-1-10"}
                 """);
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(201);

@@ -52,7 +52,7 @@ final class PartnerSigningKey {
         }
     }
 
-    /** PUT at the registry, then wait until the registry published the institution with that key in that validity. */
+    /** PUT at the registry as the institution's admin (admin@<schac>, a demo person), then wait until the registry published the institution with that key in that validity. */
     static void register(String institution, OctetKeyPair key, LocalDate validFrom, LocalDate validUntil) {
         String body = "{\"algorithm\":\"EdDSA\",\"publicKey\":" + JsonApi.json().valueToTree(key.toPublicJWK().toJSONString())
                 + ",\"validFrom\":\"" + validFrom + "\"" + (validUntil == null ? "" : ",\"validUntil\":\"" + validUntil + "\"") + "}";
@@ -60,6 +60,8 @@ final class PartnerSigningKey {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(EmbeddedStack.get().registry().url() + "/api/institutions/" + institution + "/signing-keys/" + key.getKeyID()))
                     .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin@" + institution + ":demo").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new AssertionError("registry refused key " + key.getKeyID() + ": " + response.statusCode() + " " + response.body());

@@ -14,11 +14,8 @@ import java.util.Objects;
  * @param faults             what is broken after which share of the credentials, in order
  * @param convergenceTimeout how long {@link ChaosRun#run} waits, after the last credential was accepted, for every
  *                           learner record, the consumer lag and the issuer's decisions to be complete
- * @param recognitionUser    HTTP Basic user for recognition-service's REST API (an ADMIN; ignored where it is open)
- * @param recognitionPassword its password
  */
-public record ChaosPlan(int credentials, int learners, int concurrency, List<PlannedFault> faults, Duration convergenceTimeout,
-        String recognitionUser, String recognitionPassword) {
+public record ChaosPlan(int credentials, int learners, int concurrency, List<PlannedFault> faults, Duration convergenceTimeout) {
 
     /** A fault inflicted once {@code afterShare} of the credentials (0 < share < 1) have been accepted by the issuer. */
     public record PlannedFault(Fault fault, double afterShare) {
@@ -48,21 +45,21 @@ public record ChaosPlan(int credentials, int learners, int concurrency, List<Pla
         Objects.requireNonNull(convergenceTimeout, "convergenceTimeout");
     }
 
-    /** The three faults, 8 concurrent clients, 15 minutes to converge, admin/demo for recognition's API. */
+    /** The three faults, 8 concurrent clients, 15 minutes to converge, as the issuer's and the receiver's own machine accounts. */
     public static ChaosPlan of(int credentials, int learners) {
-        return new ChaosPlan(credentials, learners, 8, THREE_FAULTS, Duration.ofMinutes(15), "admin", "demo");
+        return new ChaosPlan(credentials, learners, 8, THREE_FAULTS, Duration.ofMinutes(15));
     }
 
     public ChaosPlan withConcurrency(int clients) {
-        return new ChaosPlan(credentials, learners, clients, faults, convergenceTimeout, recognitionUser, recognitionPassword);
+        return new ChaosPlan(credentials, learners, clients, faults, convergenceTimeout);
     }
 
     public ChaosPlan withConvergenceTimeout(Duration timeout) {
-        return new ChaosPlan(credentials, learners, concurrency, faults, timeout, recognitionUser, recognitionPassword);
+        return new ChaosPlan(credentials, learners, concurrency, faults, timeout);
     }
 
     public ChaosPlan withFaults(List<PlannedFault> planned) {
-        return new ChaosPlan(credentials, learners, concurrency, planned, convergenceTimeout, recognitionUser, recognitionPassword);
+        return new ChaosPlan(credentials, learners, concurrency, planned, convergenceTimeout);
     }
 
     /** The number of accepted credentials after which fault {@code planned} is inflicted (at least one, fewer than all). */

@@ -9,6 +9,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Projections;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.localstack.LocalStack;
+import eu.creditbridge.localstack.MachineAccountsFile;
 import eu.creditbridge.localstack.ServiceProcess;
 import eu.creditbridge.localstack.StackComponent;
 import eu.creditbridge.localstack.chaos.ChaosPlan.PlannedFault;
@@ -20,12 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,6 +83,7 @@ public final class ChaosRun implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
+    private final String issuerAuthorization;
     private final String recognitionAuthorization;
     private final ConsumerLag lag;
     private final ExecutorService clients;
@@ -113,8 +113,9 @@ public final class ChaosRun implements AutoCloseable {
         for (int i = 0; i < workload.size(); i++) {
             indexOfCredential.put(workload.credentialId(i).toString(), i);
         }
-        this.recognitionAuthorization = "Basic " + Base64.getEncoder().encodeToString(
-                (plan.recognitionUser() + ":" + plan.recognitionPassword()).getBytes(StandardCharsets.UTF_8));
+        // The issuing university's and the receiving university's own student-information systems, as in production.
+        this.issuerAuthorization = stack.machineAccounts().basic(MachineAccountsFile.systemOf(Workload.ISSUER));
+        this.recognitionAuthorization = stack.machineAccounts().basic(MachineAccountsFile.systemOf(Workload.RECEIVER));
         this.lag = new ConsumerLag(stack.bootstrapServers());
         this.clients = Executors.newFixedThreadPool(plan.concurrency(), r -> daemon(r, "chaos-client"));
         IntStream.range(0, plan.learners()).forEach(pendingLearners::add);
@@ -229,7 +230,7 @@ public final class ChaosRun implements AutoCloseable {
 
     private void issue(int index) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stack.issuer().url() + "/api/credentials"))
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(REQUEST_TIMEOUT).header("Authorization", issuerAuthorization)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(workload.json(index)))
@@ -611,7 +612,8 @@ public final class ChaosRun implements AutoCloseable {
             String id = workload.credentialId(index).toString();
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer().url() + "/api/credentials/" + id))
-                        .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(REQUEST_TIMEOUT).header("Accept", "application/json").header("Authorization", issuerAuthorization)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
                 JsonNode body = json.readTree(response.body());
                 JsonNode recognitions = body.path("recognitions");
                 boolean ok = response.statusCode() == 200 && "PUBLISHED".equals(body.path("publication").path("state").asText())

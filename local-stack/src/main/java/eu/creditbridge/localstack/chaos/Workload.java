@@ -23,6 +23,7 @@ import java.util.UUID;
 final class Workload {
 
     static final String RECEIVER = "eur.nl";
+    static final String ISSUER = "uni.lodz.pl";
     private static final String[] COURSES = {"INF-101", "ECO-110"};
     private static final String LOCAL_PREFIX = "EUR-";
 
