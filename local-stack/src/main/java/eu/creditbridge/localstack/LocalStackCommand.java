@@ -31,6 +31,7 @@ public final class LocalStackCommand {
               status                                   show what runs, where, and how much memory it uses
               logs NAME [--lines N]                    print the end of a process's log (kafka, schema-registry, mongo, <service>)
               chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
+              secrets                                  write (or complete) the machine accounts' secrets, print where
             """;
 
     private final Path repo;
@@ -59,6 +60,7 @@ public final class LocalStackCommand {
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
                 case "chaos" -> ChaosCommand.run(repo, stateDir, rest);
+                case "secrets" -> cli.secrets();
                 case "logs" -> cli.logs(rest.isEmpty() ? null : rest.get(0),
                         option(rest, "--lines").map(Integer::parseInt).orElse(100));
                 default -> {
@@ -128,6 +130,17 @@ public final class LocalStackCommand {
             System.out.println("    " + stack.machineAccounts().file());
         }
         System.out.println("Logs: " + state.logsDir() + "   ./creditbridge logs NAME | status | stop");
+        return 0;
+    }
+
+    /** For docker compose, and for anyone who needs a machine account's secret before the first start. */
+    private int secrets() {
+        MachineAccountsFile accounts = MachineAccountsFile.ensure(state, repo);
+        System.out.println("Machine accounts (sis@<schac> per demo institution, issuer-service), readable by you only:");
+        System.out.println("  " + accounts.file());
+        System.out.println("A student-information system calls with HTTP Basic, e.g. for Lodz:");
+        System.out.println("  curl -u \"sis@uni.lodz.pl:$(jq -r '.accounts[] | select(.username==\"sis@uni.lodz.pl\") | .secret' "
+                + accounts.file() + ")\" ...");
         return 0;
     }
 

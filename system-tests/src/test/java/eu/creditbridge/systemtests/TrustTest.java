@@ -59,6 +59,67 @@ class TrustTest {
     }
 
     @Test
+    void aKeyRegisteredBySomeoneNotAllowedIsRefusedAndWhatItSignsIsNeverRecognised() {
+        String learner = Credentials.newRotterdamLearner();
+        var stranger = PartnerSigningKey.generate("uni.lodz.pl-stranger");
+        String body = "{\"algorithm\":\"EdDSA\",\"publicKey\":" + JsonApi.json().valueToTree(stranger.toPublicJWK().toJSONString())
+                + ",\"validFrom\":\"2000-01-01\"}";
+
+        // Rotterdam's admin, anonymous, and Lodz's own student-information system: none may list a key for Lodz.
+        assertThat(registry.as("admin@eur.nl", "demo").put("/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-stranger", body).status())
+                .isEqualTo(403);
+        assertThat(registry.put("/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-stranger", body).status()).isEqualTo(401);
+        assertThat(registry.asMachine("sis@uni.lodz.pl").put("/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-stranger", body)
+                .status()).isEqualTo(403);
+        assertThat(registry.get("/api/institutions/uni.lodz.pl").body().path("signingKeys").toString()).doesNotContain("uni.lodz.pl-stranger");
+
+        UUID id = UUID.randomUUID();
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner, Credentials.event(
+                PartnerSigningKey.signed(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6), stranger)));
+
+        JsonNode decision = awaitDecision(id);
+        assertThat(decision.path("outcome").asText()).isEqualTo("NEEDS_REVIEW");
+        assertThat(DecisionTrace.decisive(decision).path("explanation").asText()).contains("UNKNOWN_KEY");
+    }
+
+    @Test
+    void aPartnerWhoseAdminRegistersItsKeyAsTheReadmeSaysHasItsCredentialRecognised() {
+        // PartnerSigningKey registers Lodz's own partner key as admin@uni.lodz.pl, exactly as the README's partner steps do.
+        String learner = Credentials.newRotterdamLearner();
+        UUID id = UUID.randomUUID();
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner, Credentials.event(
+                PartnerSigningKey.signed(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6), PartnerSigningKey.get())));
+
+        JsonNode decision = awaitDecision(id);
+        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        assertThat(DecisionTrace.reason(decision, "signature").path("explanation").asText()).startsWith("Signature VALID");
+    }
+
+    @Test
+    void aRevocationSentInAnotherUniversitysNameChangesNoRecord() {
+        String learner = Credentials.newRotterdamLearner();
+        String id = issue(learner, LocalDate.now(ZoneOffset.UTC).minusDays(3));
+        JsonNode before = LearnerRecords.awaitTotal(learner, 6);
+
+        var revoked = eu.creditbridge.contract.CredentialRevoked.newBuilder().setCredentialId(UUID.fromString(id))
+                .setIssuingInstitution("uzh.ch").setLearnerId(learner).setHomeInstitution("eur.nl")
+                .setRevokedAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setReason("Zurich pretends to withdraw Lodz's result").build();
+        UUID eventId = UUID.randomUUID();
+        EmbeddedStack.kafka().send(ContractTopic.CREDENTIALS.topic(), learner, eu.creditbridge.contract.CredentialEvent.newBuilder()
+                .setEventId(eventId).setOccurredAt(java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                .setPayload(revoked).build());
+
+        var deadLetter = EmbeddedStack.kafka().awaitRawRecord(ContractTopic.CREDENTIALS.deadLetterTopic(),
+                record -> learner.equals(record.key()) && record.headers().lastHeader("ce_id") != null
+                        && eventId.toString().equals(new String(record.headers().lastHeader("ce_id").value(), java.nio.charset.StandardCharsets.UTF_8)),
+                PIPELINE);
+        assertThat(deadLetter).isNotNull();
+        assertThat(recognition.get(LearnerRecords.path(learner)).body()).isEqualTo(before);
+        assertThat(awaitDecision(UUID.fromString(id)).path("outcome").asText()).isEqualTo("RECOGNISED");
+    }
+
+    @Test
     void unsignedCredentialGoesToARegistrar() {
         String learner = Credentials.newRotterdamLearner();
         UUID id = UUID.randomUUID();
