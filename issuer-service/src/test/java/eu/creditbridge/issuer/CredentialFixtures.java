@@ -18,8 +18,12 @@ import eu.creditbridge.issuer.domain.QfEheaCycle;
 import eu.creditbridge.issuer.domain.QualityAssuranceType;
 import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.Stackability;
+import eu.creditbridge.security.Caller;
+import eu.creditbridge.security.Role;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place tests get realistic credentials: a UNIC exchange where a learner from Erasmus
@@ -31,6 +35,10 @@ public final class CredentialFixtures {
     public static final SchacCode ROTTERDAM = new SchacCode("eur.nl");
     public static final EuropeanStudentIdentifier LEARNER =
             new EuropeanStudentIdentifier("urn:schac:personalUniqueCode:int:esi:eur.nl:589834");
+
+    /** Lodz's issuing officer, as the use cases see a caller once the API let them in. */
+    public static final Caller LODZ_OFFICER = new Caller("officer@uni.lodz.pl", Set.of(Role.ISSUING_OFFICER),
+            Optional.of("uni.lodz.pl"), Optional.empty());
 
     private CredentialFixtures() {
     }

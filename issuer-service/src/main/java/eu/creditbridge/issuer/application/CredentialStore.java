@@ -5,6 +5,7 @@ import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.OutboxEntry;
 import eu.creditbridge.issuer.domain.Revocation;
+import eu.creditbridge.issuer.domain.SchacCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,15 @@ public interface CredentialStore {
     boolean exists(CredentialId id);
 
     /** A learner's credentials, newest first, one page at a time. */
-    List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size);
+    default List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size) {
+        return findByLearner(learner, Optional.empty(), page, size);
+    }
+
+    /**
+     * A learner's credentials issued by {@code issuer} (by anyone when empty), newest first, one page at a time:
+     * filtered in the query, so every page is full and no other institution's credential is ever read.
+     */
+    List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, Optional<SchacCode> issuer, int page, int size);
 
     /**
      * Revokes a credential that is still ISSUED, appending its revocation event. False when it is not

@@ -94,6 +94,10 @@ public class KeepingSigningKeys {
             } catch (TrustRegistry.TrustRegistryUnavailable e) {
                 LOG.warn("The registry did not confirm signing key {} of {}; credentials signed with it wait: {}",
                         key.keyId(), institution, e.getMessage());
+            } catch (TrustRegistry.KeyRefused e) {
+                // Not a passing outage: nothing is published for this institution until someone acts on the reason.
+                LOG.error("The registry REFUSED signing key {} of {}; credentials signed with it wait in the outbox: {}",
+                        key.keyId(), institution, e.getMessage());
             }
         }
         return Optional.of(ring);

@@ -11,6 +11,7 @@ import eu.creditbridge.issuer.messaging.JwsCredentialSigner;
 import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
 import eu.creditbridge.issuer.signing.RegistryTrustClient;
 import eu.creditbridge.issuer.store.MongoSigningKeyStore;
+import eu.creditbridge.security.MachineAccounts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -32,12 +33,14 @@ public class SigningConfiguration {
         return new Ed25519SigningKeyFactory();
     }
 
+    /** The registry, called as this service's own machine account (its secret is in the machine accounts file). */
     @Bean
-    TrustRegistry trustRegistry(SigningProperties properties) {
+    TrustRegistry trustRegistry(SigningProperties properties, MachineAccounts machineAccounts) {
         var http = HttpClient.newBuilder().connectTimeout(properties.registryTimeout()).build();
         var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.registryTimeout());
-        return new RegistryTrustClient(RestClient.builder().baseUrl(properties.registryUrl().toString()).requestFactory(requests).build());
+        return new RegistryTrustClient(RestClient.builder().baseUrl(properties.registryUrl().toString()).requestFactory(requests).build(),
+                properties.registryAccount(), machineAccounts.secretOf(properties.registryAccount()));
     }
 
     @Bean

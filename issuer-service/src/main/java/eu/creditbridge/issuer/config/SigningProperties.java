@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param registryTimeout   connect and read timeout of one registry call
  * @param firstKeyValidFrom first issue date an institution's first key signs for (results of earlier years are
  *                          issued too, and must verify)
+ * @param registryAccount   the machine account this service registers keys as (HTTP Basic); its secret is read from
+ *                          {@code creditbridge.security.machine-accounts-file}
  */
 @ConfigurationProperties("creditbridge.issuer")
 public record SigningProperties(@DefaultValue("http://127.0.0.1:8092") URI registryUrl,
                                 @DefaultValue("5s") Duration registryTimeout,
-                                @DefaultValue("2000-01-01") LocalDate firstKeyValidFrom) {
+                                @DefaultValue("2000-01-01") LocalDate firstKeyValidFrom,
+                                @DefaultValue("issuer-service") String registryAccount) {
 }

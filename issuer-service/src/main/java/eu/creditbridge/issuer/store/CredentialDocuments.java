@@ -42,6 +42,7 @@ final class CredentialDocuments {
 
     static final String ID = "_id";
     static final String LEARNER_ID = "learnerId";
+    static final String ISSUING_INSTITUTION = "issuingInstitution";
     static final String STATUS = "status";
     static final String REVOCATION = "revocation";
     static final String EVENTS = "events";
@@ -59,7 +60,7 @@ final class CredentialDocuments {
         var c = issued.credential();
         return new Document(ID, c.id().toString())
                 .append(LEARNER_ID, c.learnerId().value())
-                .append("issuingInstitution", c.issuingInstitution().value())
+                .append(ISSUING_INSTITUTION, c.issuingInstitution().value())
                 .append("homeInstitution", c.learner().homeInstitution().value())
                 .append(RECORDED_AT, Date.from(issued.recordedAt()))
                 .append(STATUS, issued.status().name())
@@ -121,7 +122,7 @@ final class CredentialDocuments {
         var revocation = doc.get(REVOCATION, Document.class);
         var signature = doc.get(SIGNATURE, Document.class);
         return new IssuedCredential(
-                credential(doc.getString(ID), doc.getString("issuingInstitution"), doc.get("credential", Document.class)),
+                credential(doc.getString(ID), doc.getString(ISSUING_INSTITUTION), doc.get("credential", Document.class)),
                 doc.getDate(RECORDED_AT).toInstant(),
                 CredentialStatus.valueOf(doc.getString(STATUS)),
                 revocation == null ? null

@@ -28,6 +28,7 @@ import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.OutboxEntry;
 import eu.creditbridge.issuer.domain.Revocation;
+import eu.creditbridge.issuer.domain.SchacCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -90,8 +91,13 @@ public class MongoCredentialStore implements CredentialStore {
     }
 
     @Override
-    public List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size) {
-        return credentials.find(eq(CredentialDocuments.LEARNER_ID, learner.value()))
+    public List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, Optional<SchacCode> issuer, int page,
+                                                int size) {
+        // A learner has a handful of credentials: the "learner" index finds them, the issuer is checked among those.
+        var filter = issuer.map(schac -> and(eq(CredentialDocuments.LEARNER_ID, learner.value()),
+                        eq(CredentialDocuments.ISSUING_INSTITUTION, schac.value())))
+                .orElse(eq(CredentialDocuments.LEARNER_ID, learner.value()));
+        return credentials.find(filter)
                 .sort(Sorts.descending(CredentialDocuments.RECORDED_AT))
                 .skip(page * size)
                 .limit(size)

@@ -8,12 +8,14 @@ import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.messaging.logging.CredentialLogContext;
+import eu.creditbridge.security.Caller;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Issuing, reading and revoking credentials over HTTP. Problems are answered by {@link ProblemDetails}. */
+/**
+ * Issuing, reading and revoking credentials over HTTP. Problems are answered by {@link ProblemDetails}. The filter
+ * chain ({@code web.security.SecurityConfiguration}) lets in only callers of the right roles; whether they act for the
+ * credential's issuing institution needs the body or the stored credential, so the use cases decide it with the
+ * {@link Caller} handed in here.
+ */
 @RestController
 @RequestMapping(path = "/api/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CredentialController {
@@ -47,11 +54,11 @@ public class CredentialController {
      * already issued {@code credentialId} and the same content is repeated (a client's retry).
      */
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<CredentialResponse> issue(@RequestBody(required = false) byte[] body) {
+    public ResponseEntity<CredentialResponse> issue(@RequestBody(required = false) byte[] body, Authentication caller) {
         var credential = CredentialBodyMapping.toCredential(bodies.read(body, CredentialBody.class));
         Issuance issuance;
         try (var logContext = CredentialLogContext.of(credential.id(), credential.learnerId())) {
-            issuance = issuing.issue(credential);
+            issuance = issuing.issue(credential, Caller.of(caller));
         }
         var status = issuance instanceof Issuance.Issued ? HttpStatus.CREATED : HttpStatus.OK;
         return ResponseEntity.status(status)
@@ -60,14 +67,15 @@ public class CredentialController {
     }
 
     @GetMapping("/{id}")
-    public CredentialResponse credential(@PathVariable String id) {
-        return CredentialResponse.from(lookingUp.lookUp(credentialId(id)));
+    public CredentialResponse credential(@PathVariable String id, Authentication caller) {
+        return CredentialResponse.from(lookingUp.lookUp(credentialId(id), Caller.of(caller)));
     }
 
     @GetMapping
     public CredentialSummary.Page ofLearner(@RequestParam(required = false) String learnerId,
                                             @RequestParam(defaultValue = "0") String page,
-                                            @RequestParam(defaultValue = "20") String size) {
+                                            @RequestParam(defaultValue = "20") String size,
+                                            Authentication caller) {
         var problems = new ArrayList<FieldProblem>();
         EuropeanStudentIdentifier learner = null;
         if (learnerId == null) {
@@ -84,16 +92,18 @@ public class CredentialController {
         if (!problems.isEmpty()) {
             throw new InvalidRequest(problems);
         }
-        var items = lookingUp.ofLearner(learner, pageNumber, pageSize).stream().map(CredentialSummary::from).toList();
+        var items = lookingUp.ofLearner(learner, Caller.of(caller), pageNumber, pageSize).stream().map(CredentialSummary::from).toList();
         return new CredentialSummary.Page(items, pageNumber, pageSize);
     }
 
     @PostMapping(path = "/{id}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public CredentialResponse revoke(@PathVariable String id, @RequestBody(required = false) byte[] body) {
+    public CredentialResponse revoke(@PathVariable String id, @RequestBody(required = false) byte[] body,
+                                     Authentication caller) {
         var credentialId = credentialId(id);
         var request = bodies.read(body, RevocationRequest.class);
-        revoking.revoke(credentialId, request.reason());
-        return CredentialResponse.from(lookingUp.lookUp(credentialId));
+        var who = Caller.of(caller);
+        revoking.revoke(credentialId, request.reason(), who);
+        return CredentialResponse.from(lookingUp.lookUp(credentialId, who));
     }
 
     private static CredentialId credentialId(String id) {

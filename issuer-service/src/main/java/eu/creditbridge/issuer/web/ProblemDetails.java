@@ -2,8 +2,11 @@ package eu.creditbridge.issuer.web;
 
 import eu.creditbridge.issuer.application.CredentialIdConflict;
 import eu.creditbridge.issuer.application.CredentialNotFound;
+import eu.creditbridge.issuer.application.NotTheIssuer;
 import eu.creditbridge.issuer.application.RevocationRefused;
 import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.security.Problems;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -25,11 +28,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ProblemDetails extends ResponseEntityExceptionHandler {
 
-    static final URI INVALID_REQUEST = URI.create("urn:creditbridge:problem:invalid-request");
-    static final URI NOT_FOUND = URI.create("urn:creditbridge:problem:credential-not-found");
-    static final URI ALREADY_REVOKED = URI.create("urn:creditbridge:problem:revocation-refused");
-    static final URI ID_CONFLICT = URI.create("urn:creditbridge:problem:credential-id-conflict");
-    static final URI TOO_LARGE = URI.create("urn:creditbridge:problem:request-too-large");
+    static final URI INVALID_REQUEST = Problems.type("invalid-request");
+    static final URI NOT_FOUND = Problems.type("credential-not-found");
+    static final URI ALREADY_REVOKED = Problems.type("revocation-refused");
+    static final URI ID_CONFLICT = Problems.type("credential-id-conflict");
+    static final URI TOO_LARGE = Problems.type("request-too-large");
+    /** The same type as the filter chain's refusals (the kit's ApiRefusals): one 403 for clients to handle. */
+    static final URI FORBIDDEN = Problems.type("forbidden");
 
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest e) {
@@ -47,6 +52,15 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CredentialNotFound.class)
     ProblemDetail notFound(CredentialNotFound e) {
         return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Credential not found", e.getMessage());
+    }
+
+    /** A refusal that needed the body or the stored credential: names the caller's institution and the issuer's. */
+    @ExceptionHandler(NotTheIssuer.class)
+    ProblemDetail notTheIssuer(NotTheIssuer e) {
+        var problem = problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", e.getMessage());
+        e.callerInstitution().ifPresent(schac -> problem.setProperty("callerInstitution", schac));
+        e.issuingInstitution().map(SchacCode::value).ifPresent(schac -> problem.setProperty("issuingInstitution", schac));
+        return problem;
     }
 
     @ExceptionHandler(RevocationRefused.class)

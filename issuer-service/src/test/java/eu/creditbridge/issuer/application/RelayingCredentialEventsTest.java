@@ -1,6 +1,7 @@
 package eu.creditbridge.issuer.application;
 
 import static eu.creditbridge.issuer.CredentialFixtures.LODZ;
+import static eu.creditbridge.issuer.CredentialFixtures.LODZ_OFFICER;
 import static eu.creditbridge.issuer.CredentialFixtures.ROTTERDAM;
 import static eu.creditbridge.issuer.CredentialFixtures.courseResultFromLodz;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,8 +80,8 @@ class RelayingCredentialEventsTest {
         // The process "dies" after storing: the trigger never runs, so the events wait in the outbox.
         var issuing = issuing(OutboxTrigger.NONE);
         var revoking = new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK);
-        var credential = issuing.issue(courseResultFromLodz()).credential();
-        revoking.revoke(credential.id(), "Issued to the wrong learner");
+        var credential = issuing.issue(courseResultFromLodz(), LODZ_OFFICER).credential();
+        revoking.revoke(credential.id(), "Issued to the wrong learner", LODZ_OFFICER);
 
         // A new process, a new relay over the same store.
         int published = relay().relayPending();
@@ -96,7 +97,7 @@ class RelayingCredentialEventsTest {
     void aBacklogLargerThanOneBatchIsDrainedInOneRound() {
         var issuing = issuing(OutboxTrigger.NONE);
         for (int i = 0; i < 7; i++) {
-            issuing.issue(courseResultFromLodz());
+            issuing.issue(courseResultFromLodz(), LODZ_OFFICER);
         }
 
         int published = new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 3).relayPending();
@@ -136,9 +137,9 @@ class RelayingCredentialEventsTest {
         String revokeRequest = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
         trace.inScope = issueRequest;
-        var id = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz()).credential().id();
+        var id = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz(), LODZ_OFFICER).credential().id();
         trace.inScope = revokeRequest;
-        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Issued to the wrong learner");
+        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Issued to the wrong learner", LODZ_OFFICER);
         trace.inScope = null; // the relay's own thread traces nothing
         assertThat(credentials.countWithUnpublishedEvents()).isEqualTo(1);
 
@@ -152,8 +153,8 @@ class RelayingCredentialEventsTest {
     @Test
     void whileTheBrokerIsDownNothingIsLostAndNothingOvertakes() {
         var issuing = issuing(OutboxTrigger.NONE);
-        var id = issuing.issue(courseResultFromLodz()).credential().id();
-        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Duplicate of another credential");
+        var id = issuing.issue(courseResultFromLodz(), LODZ_OFFICER).credential().id();
+        new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Duplicate of another credential", LODZ_OFFICER);
         publisher.brokerDown = true;
 
         assertThat(relay().relay(id)).isZero();
@@ -169,7 +170,7 @@ class RelayingCredentialEventsTest {
         var relay = relay();
         var issuing = issuing(relay::relay);
 
-        var issued = issuing.issue(courseResultFromLodz());
+        var issued = issuing.issue(courseResultFromLodz(), LODZ_OFFICER);
 
         assertThat(publisher.published).extracting(CredentialEvent::eventId)
                 .containsExactly(issued.credential().events().get(0).eventId());
@@ -181,8 +182,8 @@ class RelayingCredentialEventsTest {
         var issuing = issuing(OutboxTrigger.NONE);
         var id = CredentialId.random();
 
-        var first = issuing.issue(courseResultFromLodz(id));
-        var retry = issuing.issue(courseResultFromLodz(id));
+        var first = issuing.issue(courseResultFromLodz(id), LODZ_OFFICER);
+        var retry = issuing.issue(courseResultFromLodz(id), LODZ_OFFICER);
 
         assertThat(first).isInstanceOf(IssuingCredential.Issuance.Issued.class);
         assertThat(retry).isInstanceOf(IssuingCredential.Issuance.AlreadyIssued.class);
@@ -192,7 +193,7 @@ class RelayingCredentialEventsTest {
     @Test
     void decisionsAboutCredentialsIssuedElsewhereAreIgnored() {
         var recording = new RecordingRecognitionDecision(credentials, decisions);
-        var ours = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz()).credential();
+        var ours = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
 
         assertThat(recording.record(decision(ours.id()))).isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
         assertThat(recording.record(decision(ours.id())))

@@ -1,6 +1,7 @@
 package eu.creditbridge.issuer.messaging;
 
 import static eu.creditbridge.issuer.CredentialFixtures.LODZ;
+import static eu.creditbridge.issuer.CredentialFixtures.LODZ_OFFICER;
 import static eu.creditbridge.issuer.CredentialFixtures.courseResultFromLodz;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +99,7 @@ class SigningCredentialsTest {
     @Test
     void issuedCredentialCarriesADetachedJwsOfTheFirstKeyWhichIsMadeAndRegisteredOnFirstUse() throws Exception {
         var keys = keys(CLOCK);
-        var issued = issuing(keys).issue(courseResultFromLodz()).credential();
+        var issued = issuing(keys).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
 
         SigningKey key = keys.keys(LODZ).get(0);
         assertThat(issued.signature().jws()).matches("[A-Za-z0-9_-]+\\.\\.[A-Za-z0-9_-]+");
@@ -113,10 +114,10 @@ class SigningCredentialsTest {
     @Test
     void tamperedCredentialNoLongerVerifies() throws Exception {
         var keys = keys(CLOCK);
-        var issued = issuing(keys).issue(courseResultFromLodz()).credential();
+        var issued = issuing(keys).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
         var other = courseResultFromLodz(issued.id());
         assertThat(verifies(other, issued.signature(), keys.keys(LODZ).get(0))).isTrue();
-        var forged = issuing(keys).issue(courseResultFromLodz()).credential();
+        var forged = issuing(keys).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
         // Same content under another id: the signature of one does not fit the other.
         assertThat(verifies(forged.credential(), issued.signature(), keys.keys(LODZ).get(0))).isFalse();
     }
@@ -125,7 +126,7 @@ class SigningCredentialsTest {
     void credentialSignedWithAKeyTheRegistryHasNotConfirmedWaitsInTheOutbox() {
         registry.down = true;
         var keys = keys(CLOCK);
-        var issued = issuing(keys).issue(courseResultFromLodz()).credential();
+        var issued = issuing(keys).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
         assertThat(keys.keys(LODZ).get(0).registered()).isFalse();
 
         assertThat(relay(keys).relayPending()).isZero();
@@ -142,7 +143,7 @@ class SigningCredentialsTest {
     @Test
     void rotationClosesTheOldKeyKeepsItListedAndSignsNewCredentialsWithTheNewKey() throws Exception {
         var before = keys(CLOCK);
-        var old = issuing(before).issue(courseResultFromLodz()).credential();   // issued on 2025-06-27
+        var old = issuing(before).issue(courseResultFromLodz(), LODZ_OFFICER).credential();   // issued on 2025-06-27
         SigningKey oldKey = before.keys(LODZ).get(0);
 
         var rotatedOn = Clock.fixed(Instant.parse("2025-06-20T08:00:00Z"), ZoneOffset.UTC);
@@ -157,7 +158,7 @@ class SigningCredentialsTest {
         assertThat(registry.registered).extracting(SigningKey::keyId).contains(current.keyId());
         assertThat(registry.registered).anyMatch(k -> k.keyId().equals(oldKey.keyId()) && LocalDate.of(2025, 6, 20).equals(k.validUntil()));
 
-        var fresh = issuing(keys(CLOCK)).issue(courseResultFromLodz()).credential();
+        var fresh = issuing(keys(CLOCK)).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
         assertThat(fresh.signature().keyId()).isEqualTo(current.keyId());
         assertThat(verifies(fresh.credential(), fresh.signature(), current)).isTrue();
         // The older credential still verifies with the old, closed key.

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.TestAccounts;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
@@ -29,8 +30,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** The HTTP API on the whole application, with an in-process MongoDB and Kafka kept off. */
+/**
+ * The HTTP API on the whole application, with an in-process MongoDB and Kafka kept off, signed in as Lodz's issuing
+ * officer. Who may do what is {@link IssuerDoorsTest}'s.
+ */
 @SpringBootTest(properties = {
         "spring.kafka.listener.auto-startup=false",
         "creditbridge.outbox.enabled=false"})
@@ -57,7 +62,11 @@ class CredentialApiTest {
     RecordingRecognitionDecision recordingDecisions;
 
     private ResultActions postCredential(String json) throws Exception {
-        return http.perform(post("/api/credentials").contentType(MediaType.APPLICATION_JSON).content(json));
+        return http.perform(post("/api/credentials").with(asOfficer()).contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private static RequestPostProcessor asOfficer() {
+        return TestAccounts.as(TestAccounts.LODZ_OFFICER);
     }
 
     @Test
@@ -128,11 +137,11 @@ class CredentialApiTest {
 
     @Test
     void anUnknownCredentialIsNotFound() throws Exception {
-        http.perform(get("/api/credentials/" + UUID.randomUUID()))
+        http.perform(get("/api/credentials/" + UUID.randomUUID()).with(asOfficer()))
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:credential-not-found"));
-        http.perform(get("/api/credentials/not-a-uuid"))
+        http.perform(get("/api/credentials/not-a-uuid").with(asOfficer()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("id"));
     }
@@ -142,12 +151,12 @@ class CredentialApiTest {
         String location = postCredential(courseResultFromLodzJson()).andReturn().getResponse().getHeader("Location");
         String reason = "{\"reason\": \"Exam result annulled after an academic integrity review\"}";
 
-        http.perform(post(location + "/revocation").contentType(MediaType.APPLICATION_JSON).content(reason))
+        http.perform(post(location + "/revocation").with(asOfficer()).contentType(MediaType.APPLICATION_JSON).content(reason))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("REVOKED"))
                 .andExpect(jsonPath("$.revocation.reason").value("Exam result annulled after an academic integrity review"))
                 .andExpect(jsonPath("$.publication.events[1].type").value("CredentialRevoked"));
-        http.perform(post(location + "/revocation").contentType(MediaType.APPLICATION_JSON).content(reason))
+        http.perform(post(location + "/revocation").with(asOfficer()).contentType(MediaType.APPLICATION_JSON).content(reason))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:revocation-refused"));
@@ -157,7 +166,7 @@ class CredentialApiTest {
     void aRevocationWithoutReasonNamesTheField() throws Exception {
         String location = postCredential(courseResultFromLodzJson()).andReturn().getResponse().getHeader("Location");
 
-        http.perform(post(location + "/revocation").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        http.perform(post(location + "/revocation").with(asOfficer()).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
     }
@@ -183,7 +192,7 @@ class CredentialApiTest {
         recordingDecisions.record(decision(id, 2, RecognitionDecision.Outcome.RECOGNISED));
         recordingDecisions.record(decision(id, 1, RecognitionDecision.Outcome.NEEDS_REVIEW));
 
-        http.perform(get(location))
+        http.perform(get(location).with(asOfficer()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.recognitions.length()").value(1))
                 .andExpect(jsonPath("$.recognitions[0].receivingInstitution").value("eur.nl"))
@@ -197,12 +206,12 @@ class CredentialApiTest {
     void aLearnersCredentialsAreListed() throws Exception {
         postCredential(courseResultFromLodzJson()).andExpect(status().isCreated());
 
-        var body = http.perform(get("/api/credentials")
+        var body = http.perform(get("/api/credentials").with(asOfficer())
                         .param("learnerId", "urn:schac:personalUniqueCode:int:esi:eur.nl:589834"))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
         assertThat(body).contains("Data Mining for Economists");
-        http.perform(get("/api/credentials").param("learnerId", "nobody").param("size", "1000"))
+        http.perform(get("/api/credentials").with(asOfficer()).param("learnerId", "nobody").param("size", "1000"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("learnerId", "size")));
     }
