@@ -154,7 +154,9 @@ class TrustTest {
         String before = issue(learner, today.minusDays(3));
         assertThat(awaitDecision(UUID.fromString(before)).path("outcome").asText()).isEqualTo("RECOGNISED");
 
-        var rotation = issuer.post("/api/institutions/uni.lodz.pl/signing-keys/rotation", "{}");
+        // Key management is the institution admin's, not its issuing system's.
+        var rotation = new JsonApi(EmbeddedStack.get().issuer().url()).as("admin@uni.lodz.pl", "demo")
+                .post("/api/institutions/uni.lodz.pl/signing-keys/rotation", "{}");
         assertThat(rotation.status()).as(rotation.body().toString()).isEqualTo(201);
         JsonNode keys = rotation.body();
         JsonNode current = null;
