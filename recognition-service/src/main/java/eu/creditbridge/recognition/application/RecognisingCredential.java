@@ -37,6 +37,8 @@ import java.util.Optional;
  *       first: its decision is loaded and used, so both go on with the same one.</li>
  *   <li>If the decision counts credits, add the component to the learner record in one conditional update
  *       (only if the credential is not there yet): a repeat matches nothing and changes no total.</li>
+ *   <li>Revocations recorded before the issuance in another institution's name are refused, once; only the
+ *       issuer's own revocation is read (in the decision step and the next one).</li>
  *   <li>A revocation may have been recorded between step 2 and here (a concurrent delivery of it); the
  *       recognition is then reversed at once, the same way {@link ReversingRecognition} does.</li>
  *   <li>Publish the decision if its current revision is unpublished, wait for the broker's ack, then mark it
@@ -46,6 +48,8 @@ import java.util.Optional;
  * </ol>
  */
 public class RecognisingCredential {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RecognisingCredential.class);
 
     private final RegistryView registry;
     private final RecognitionPolicy policy;
@@ -106,9 +110,10 @@ public class RecognisingCredential {
         });
 
         learnerRecords.recognise(stored.decision());
+        refuseStrangersRevocations(credential);
 
         if (stored.decision().outcome().countsCredits()) {
-            Optional<Revocation> revoked = revocations.find(credential.decisionId());
+            Optional<Revocation> revoked = revocations.find(credential.decisionId(), credential.issuingInstitution());
             if (revoked.isPresent()) {
                 return reversing.reverse(revoked.get()).orElseThrow();
             }
@@ -117,8 +122,19 @@ public class RecognisingCredential {
         return stored.decision();
     }
 
+    /**
+     * Revocations recorded before this issuance arrived could not be judged then; those sent in another institution's
+     * name are refused now (counted once, logged) and never read back, so they change nothing.
+     */
+    private void refuseStrangersRevocations(Credential credential) {
+        for (Revocation refused : revocations.refuseOthersThan(credential.decisionId(), credential.issuingInstitution(), clock.instant())) {
+            metrics.revocationRefused(RevocationRefused.NOT_THE_ISSUER_RECORDED_EARLY);
+            log.warn("{}", new RevocationRefused(refused, credential.issuingInstitution()).getMessage());
+        }
+    }
+
     private Decision decide(Credential credential, Institution receiver) {
-        Optional<Revocation> revoked = revocations.find(credential.decisionId());
+        Optional<Revocation> revoked = revocations.find(credential.decisionId(), credential.issuingInstitution());
         if (revoked.isPresent()) {
             Revocation revocation = revoked.get();
             return new Decision(Outcome.REJECTED, EctsCredits.ZERO, Optional.empty(), GradeConversion.notConverted(credential.grade()),

@@ -30,4 +30,13 @@ public interface RecognitionMetrics {
     default void decisionRevised(RecognitionDecision revision, RevisionCause cause) {
         // Reports nothing unless an implementation counts revisions (keeps lambdas of decisionStored valid).
     }
+
+    /**
+     * A revocation was not honoured because it did not come from the credential's issuer.
+     *
+     * @param reason the metric's tag, e.g. {@link RevocationRefused#NOT_THE_ISSUER}
+     */
+    default void revocationRefused(String reason) {
+        // Reports nothing unless an implementation counts refusals.
+    }
 }

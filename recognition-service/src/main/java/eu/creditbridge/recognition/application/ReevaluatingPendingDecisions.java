@@ -153,7 +153,7 @@ public class ReevaluatingPendingDecisions {
             return Result.SKIPPED;
         }
         Credential credential = each.credential().get();
-        if (revocations.find(current.id()).isPresent()) {
+        if (revocations.find(current.id(), current.issuingInstitution()).isPresent()) {
             return Result.SKIPPED;
         }
         // The signature is verified again, against today's view of the issuer's keys (old keys stay listed after
@@ -175,7 +175,7 @@ public class ReevaluatingPendingDecisions {
         metrics.decisionRevised(stored.get().decision(), RevisionCause.REEVALUATION);
         learnerRecords.recognise(stored.get().decision());
         if (stored.get().decision().outcome().countsCredits()) {
-            Optional<Revocation> revoked = revocations.find(current.id());
+            Optional<Revocation> revoked = revocations.find(current.id(), current.issuingInstitution());
             if (revoked.isPresent()) {
                 return Result.revised(reversing.reverse(revoked.get()).orElseThrow());
             }

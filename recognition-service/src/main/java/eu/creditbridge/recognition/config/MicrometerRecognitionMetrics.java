@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code creditbridge.decisions} (counter of first decisions, tags outcome and decidedBy),
  * {@code creditbridge.decision.revisions} (counter of later revisions, tags outcome, decidedBy and cause) and
- * {@code creditbridge.recognition.latency} (histogram of the time from the credential event to its decision) in
+ * {@code creditbridge.recognition.latency} (histogram of the time from the credential event to its decision) and
+ * {@code creditbridge.revocations.refused} (counter of revocations not from the credential's issuer, tag reason) in
  * /actuator/prometheus.
  */
 @Component
@@ -24,6 +25,7 @@ class MicrometerRecognitionMetrics implements RecognitionMetrics {
     static final String DECISIONS = "creditbridge.decisions";
     static final String REVISIONS = "creditbridge.decision.revisions";
     static final String LATENCY = "creditbridge.recognition.latency";
+    static final String REVOCATIONS_REFUSED = "creditbridge.revocations.refused";
 
     private final MeterRegistry registry;
     private final Clock clock;
@@ -58,6 +60,15 @@ class MicrometerRecognitionMetrics implements RecognitionMetrics {
                 .tag("outcome", revision.outcome().name())
                 .tag("decidedBy", revision.decidedBy().name())
                 .tag("cause", cause.tag())
+                .register(registry)
+                .increment();
+    }
+
+    @Override
+    public void revocationRefused(String reason) {
+        Counter.builder(REVOCATIONS_REFUSED)
+                .description("Revocations refused because they did not come from the credential's issuing institution")
+                .tag("reason", reason)
                 .register(registry)
                 .increment();
     }

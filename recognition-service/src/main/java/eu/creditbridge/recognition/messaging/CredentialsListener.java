@@ -7,6 +7,7 @@ import eu.creditbridge.messaging.PermanentFailure;
 import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.recognition.application.RecognisingCredential;
 import eu.creditbridge.recognition.application.ReversingRecognition;
+import eu.creditbridge.recognition.application.RevocationRefused;
 import eu.creditbridge.recognition.application.UnknownReceivingInstitution;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import org.slf4j.Logger;
@@ -51,6 +52,9 @@ public class CredentialsListener {
                 throw new PermanentFailure("Credential event " + event.getEventId() + " carries an unknown payload "
                         + (payload == null ? "null" : payload.getClass().getName()));
             }
+        } catch (RevocationRefused e) {
+            // Sent in another institution's name: no retry makes it the issuer's. To <topic>.dlt with the reason.
+            throw new PermanentFailure(e.getMessage(), e);
         } catch (UnknownReceivingInstitution e) {
             // Transient at first (plain exception: retried with backoff); settled after the grace period.
             if (e.settled()) {

@@ -55,7 +55,7 @@ public class CompletingRegistrarActions {
         if (revised.followUpPending()) {
             if (decision.outcome().countsCredits()) {
                 learnerRecords.recognise(decision);
-                Optional<Revocation> revoked = revocations.find(decision.id());
+                Optional<Revocation> revoked = revocations.find(decision.id(), decision.issuingInstitution());
                 if (revoked.isPresent()) {
                     reversing.reverse(revoked.get());
                 }

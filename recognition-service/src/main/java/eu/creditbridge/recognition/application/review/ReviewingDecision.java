@@ -77,7 +77,7 @@ public class ReviewingDecision {
         if (expectedRevision.isPresent() && expectedRevision.get() != revision) {
             return new ReviewResult.Conflict(id, expectedRevision.get(), revision);
         }
-        ReviewCase reviewCase = new ReviewCase(current.decision(), current.openQuestion(), revocations.find(id).isPresent(),
+        ReviewCase reviewCase = new ReviewCase(current.decision(), current.openQuestion(), revocations.find(id, current.decision().issuingInstitution()).isPresent(),
                 context.suggestion(current), context.institution(id.receivingInstitution()).map(Institution::gradingScheme));
         ReviewVerdict verdict = policy.review(reviewCase, action, registrar, clock.instant());
         if (verdict instanceof ReviewVerdict.Refused refused) {

@@ -42,7 +42,7 @@ public class ViewingDecision {
 
     private DecisionView view(ReviewedDecision reviewed) {
         var decision = reviewed.decision();
-        boolean revoked = revocations.find(decision.id()).isPresent();
+        boolean revoked = revocations.find(decision.id(), decision.issuingInstitution()).isPresent();
         Set<ActionKind> allowed = EnumSet.noneOf(ActionKind.class);
         if (reviewed.status().awaitsRegistrar()) {
             allowed.add(ActionKind.REJECTED);
