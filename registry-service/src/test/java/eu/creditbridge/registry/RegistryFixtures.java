@@ -11,9 +11,13 @@ import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.RulesetDraft;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
+import eu.creditbridge.security.Caller;
+import eu.creditbridge.security.Role;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Realistic registry entries, built in one place for every test. */
 public final class RegistryFixtures {
@@ -22,6 +26,8 @@ public final class RegistryFixtures {
     public static final SchacCode ROTTERDAM = new SchacCode("eur.nl");
     public static final AllianceId UNIC = new AllianceId("unic");
     public static final AllianceId UNILION = new AllianceId("unilion");
+    /** Tests that set the registry up act as the platform admin, whom every rule lets through. */
+    public static final Caller PLATFORM_ADMIN = new Caller("test-set-up", Set.of(Role.ADMIN), Optional.empty(), Optional.empty());
 
     private RegistryFixtures() {
     }

@@ -25,10 +25,25 @@ final class ChangingInstitution {
     }
 
     Institution change(SchacCode schacCode, UnaryOperator<Institution> change) {
+        return change(schacCode, change, true);
+    }
+
+    /**
+     * As {@link #change}, but a change that leaves the institution as it was is not written: an idempotent repeat
+     * (the same key sent again) creates no revision and republishes nothing.
+     */
+    Institution changeIfDifferent(SchacCode schacCode, UnaryOperator<Institution> change) {
+        return change(schacCode, change, false);
+    }
+
+    private Institution change(SchacCode schacCode, UnaryOperator<Institution> change, boolean evenIfSame) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Stored<Institution> current = institutions.find(schacCode)
                     .orElseThrow(() -> UnknownRegistryEntry.institution(schacCode));
             Institution changed = change.apply(current.value());
+            if (!evenIfSame && changed.equals(current.value())) {
+                return changed;
+            }
             if (institutions.save(changed, current.revision(), clock.instant())) {
                 return changed;
             }

@@ -7,16 +7,19 @@ import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Violations;
+import eu.creditbridge.security.Caller;
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
- * An issuer lists one of its credential-signing public keys, or replaces it (a rotation closes the old key's
- * validity by sending it again with {@code validUntil}). The key is only listed once its JWK is an Ed25519 public
- * key (RFC 8037 OKP) and the algorithm is EdDSA: recognition trusts whatever the registry lists. The change is
- * one conditional write of the institution, so it is republished through the institution outbox like any other.
+ * An issuer lists one of its credential-signing public keys, or closes one (a rotation closes the old key's validity
+ * by sending it again with {@code validUntil}). A key id's material is never replaced: sending a listed key id with
+ * other material is refused (409) and changes nothing, sending it again unchanged is an idempotent no-op. The key is
+ * only listed once its JWK is an Ed25519 public key (RFC 8037 OKP) and the algorithm is EdDSA: recognition trusts
+ * whatever the registry lists. Only the institution's admin, the platform admin, or a machine account named among the
+ * institution's issuer principals registers its keys. The change is one conditional write of the institution, so it
+ * is republished through the institution outbox like any other.
  */
 public class RegisteringSigningKey {
 
@@ -29,34 +32,36 @@ public class RegisteringSigningKey {
         this.changing = new ChangingInstitution(institutions, clock);
     }
 
-    public record Registered(SigningKey key, boolean created) {
-    }
+    /** What became of a registration: a new key, a listed key closed, or the same key again (nothing stored). */
+    public enum Outcome { CREATED, CHANGED, UNCHANGED }
 
-    public Registered register(SchacCode schacCode, SigningKey key) {
-        check(key);
-        boolean[] created = {false};
-        changing.change(schacCode, current -> {
-            List<SigningKey> keys = new ArrayList<>(current.signingKeys());
-            int existing = indexOf(keys, key.keyId());
-            created[0] = existing < 0;
-            if (existing < 0) {
-                keys.add(key);
-            } else {
-                keys.set(existing, key);
-            }
-            return new Institution(current.schacCode(), current.erasmusCode(), current.name(), current.country(),
-                    current.gradingScheme(), current.gradingTable(), keys, current.memberships());
-        });
-        return new Registered(key, created[0]);
-    }
+    public record Registered(SigningKey key, Outcome outcome) {
 
-    private static int indexOf(List<SigningKey> keys, String keyId) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).keyId().equals(keyId)) {
-                return i;
-            }
+        public boolean created() {
+            return outcome == Outcome.CREATED;
         }
-        return -1;
+    }
+
+    /**
+     * @throws NotPermitted when the caller may not register this institution's keys
+     * @throws eu.creditbridge.registry.domain.ConflictingRegistryChange when the key id is listed with other material
+     */
+    public Registered register(Caller caller, SchacCode schacCode, SigningKey key) {
+        Outcome[] outcome = {Outcome.UNCHANGED};
+        Institution changed = changing.changeIfDifferent(schacCode, current -> {
+            RegistryPermissions.mayRegisterKey(caller, current);
+            Optional<SigningKey> listed = current.signingKey(key.keyId());
+            // A listed key id sent with other material or algorithm is a swap (409), whatever shape it has; a new one
+            // must be a key recognition can verify with (400).
+            Institution next = current.withSigningKey(key);
+            if (listed.isEmpty()) {
+                check(key);
+            }
+            outcome[0] = listed.isEmpty() ? Outcome.CREATED
+                    : listed.equals(next.signingKey(key.keyId())) ? Outcome.UNCHANGED : Outcome.CHANGED;
+            return next;
+        });
+        return new Registered(changed.signingKey(key.keyId()).orElseThrow(), outcome[0]);
     }
 
     /** Refuses anything recognition could not verify with, naming each bad field. */

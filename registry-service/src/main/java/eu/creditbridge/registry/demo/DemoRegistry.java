@@ -29,7 +29,11 @@ import java.util.TreeSet;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record DemoRegistry(List<DemoInstitution> institutions, List<DemoAlliance> alliances,
-        List<DemoSuspension> suspensions, RulesetTemplate rulesetTemplate) {
+        List<DemoSuspension> suspensions, RulesetTemplate rulesetTemplate, List<String> issuerPrincipals) {
+
+    DemoRegistry {
+        issuerPrincipals = issuerPrincipals == null ? List.of() : List.copyOf(issuerPrincipals);
+    }
 
     record DemoInstitution(String schacCode, String erasmusCode, String name, String country, String gradingScheme,
             String coursePrefix, DemoGradingTable gradingTable, List<DemoRule> rules) {

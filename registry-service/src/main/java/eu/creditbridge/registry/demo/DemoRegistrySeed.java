@@ -1,6 +1,7 @@
 package eu.creditbridge.registry.demo;
 
 import eu.creditbridge.registry.application.AdmittingMember;
+import eu.creditbridge.registry.application.AuthorisingIssuers;
 import eu.creditbridge.registry.application.DefiningAlliance;
 import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PublishingRuleset;
@@ -12,8 +13,12 @@ import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.Suspension;
+import eu.creditbridge.security.Caller;
+import eu.creditbridge.security.Role;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -31,6 +36,9 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnProperty(prefix = "creditbridge.registry", name = "demo-data", havingValue = "true")
 class DemoRegistrySeed implements ApplicationRunner {
 
+    /** The seed is the platform's own set-up, so it acts as the platform admin through the same doors as REST. */
+    static final Caller SEED = new Caller("demo-seed", Set.of(Role.ADMIN), Optional.empty(), Optional.empty());
+
     private static final Logger log = LoggerFactory.getLogger(DemoRegistrySeed.class);
 
     private final CreditBridgeProperties properties;
@@ -42,12 +50,13 @@ class DemoRegistrySeed implements ApplicationRunner {
     private final AdmittingMember admitting;
     private final SuspendingMember suspending;
     private final PublishingRuleset publishing;
+    private final AuthorisingIssuers authorising;
     private final RelayingRegistryChanges relaying;
 
     DemoRegistrySeed(CreditBridgeProperties properties, ResourceLoader resources, JsonMapper json,
             InstitutionStore institutions, RegisteringInstitution registering, DefiningAlliance defining,
             AdmittingMember admitting, SuspendingMember suspending, PublishingRuleset publishing,
-            RelayingRegistryChanges relaying) {
+            AuthorisingIssuers authorising, RelayingRegistryChanges relaying) {
         this.properties = properties;
         this.resources = resources;
         this.json = json;
@@ -57,6 +66,7 @@ class DemoRegistrySeed implements ApplicationRunner {
         this.admitting = admitting;
         this.suspending = suspending;
         this.publishing = publishing;
+        this.authorising = authorising;
         this.relaying = relaying;
     }
 
@@ -67,14 +77,15 @@ class DemoRegistrySeed implements ApplicationRunner {
             return;
         }
         DemoRegistry demo = read(properties.registry().demoResource());
-        demo.institutions().forEach(i -> registering.register(i.toInstitution()));
+        demo.institutions().forEach(i -> registering.register(SEED, i.toInstitution()));
         for (DemoRegistry.DemoAlliance alliance : demo.alliances()) {
-            defining.define(new Alliance(alliance.id(), alliance.name(), alliance.description()));
+            defining.define(SEED, new Alliance(alliance.id(), alliance.name(), alliance.description()));
             alliance.members().forEach(m -> admitting.admit(alliance.id(), new SchacCode(m.schacCode()), m.memberSince()));
         }
         demo.suspensions().forEach(s -> suspending.suspend(new AllianceId(s.allianceId()), new SchacCode(s.schacCode()),
                 new Suspension(s.suspendedFrom(), s.reason())));
         demo.institutions().forEach(i -> publishing.publish(new SchacCode(i.schacCode()), demo.rulesetFor(i)));
+        demo.institutions().forEach(i -> authorising.authorise(SEED, new SchacCode(i.schacCode()), demo.issuerPrincipals()));
         log.info("Seeded demo registry: {} institutions, {} alliances, {} rulesets",
                 demo.institutions().size(), demo.alliances().size(), demo.institutions().size());
         publishBeforeReady();

@@ -2,12 +2,15 @@ package eu.creditbridge.registry.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * An institution as the registry vouches for it. Memberships live here, not only on the alliance,
@@ -16,6 +19,10 @@ import java.util.function.UnaryOperator;
  *
  * @param erasmusCode null where the institution has none (outside Erasmus+)
  * @param gradingTable null where the institution publishes no ECTS grading table
+ * @param issuerPrincipals the machine accounts (e.g. {@code issuer-service}) that may register this institution's
+ *                         signing keys besides its admin, named by an alliance admin; kept by the registry, not part
+ *                         of the published state
+ * @param keyCompromises every accepted report of a compromised signing key, oldest first (the audit trail)
  */
 public record Institution(
         SchacCode schacCode,
@@ -25,7 +32,13 @@ public record Institution(
         String gradingScheme,
         GradingTable gradingTable,
         List<SigningKey> signingKeys,
-        List<Membership> memberships) {
+        List<Membership> memberships,
+        List<String> issuerPrincipals,
+        List<KeyCompromise> keyCompromises) {
+
+    /** A principal as an account or token names it: no blanks or control characters, so it compares exactly. */
+    private static final Pattern PRINCIPAL = Pattern.compile("[\\p{Graph}&&[^,;]]{1,200}");
+    private static final int MOST_ISSUER_PRINCIPALS = 20;
 
     public Institution {
         Violations violations = new Violations();
@@ -49,43 +62,106 @@ public record Institution(
         if (memberships.stream().map(Membership::allianceId).distinct().count() != memberships.size()) {
             violations.add("memberships", "an institution is a member of an alliance at most once");
         }
+        issuerPrincipals = principals(issuerPrincipals, violations);
+        keyCompromises = keyCompromises == null ? List.of() : List.copyOf(keyCompromises);
         violations.throwIfAny();
     }
 
+    /** An institution as its details are sent: nobody named to register its keys yet, no compromise reported. */
+    public Institution(SchacCode schacCode, ErasmusCode erasmusCode, String name, CountryCode country,
+            String gradingScheme, GradingTable gradingTable, List<SigningKey> signingKeys, List<Membership> memberships) {
+        this(schacCode, erasmusCode, name, country, gradingScheme, gradingTable, signingKeys, memberships, List.of(), List.of());
+    }
+
+    private static List<String> principals(Collection<String> given, Violations violations) {
+        if (given == null) {
+            return List.of();
+        }
+        Set<String> sorted = new TreeSet<>();
+        int i = 0;
+        for (String principal : given) {
+            if (principal == null || !PRINCIPAL.matcher(principal).matches()) {
+                violations.add("principals[" + i + "]", "must be an account name of 1-200 visible characters without "
+                        + "spaces, commas or semicolons, e.g. issuer-service");
+            } else {
+                sorted.add(principal);
+            }
+            i++;
+        }
+        if (sorted.size() > MOST_ISSUER_PRINCIPALS) {
+            violations.add("principals", "at most " + MOST_ISSUER_PRINCIPALS + " principals, was " + sorted.size());
+        }
+        return List.copyOf(sorted);
+    }
+
     /**
-     * The details an institution's owner replaces (PUT); memberships are managed by the alliances and kept, and
-     * signing keys are merged, never dropped.
+     * The details an institution's owner replaces (PUT); memberships are managed by the alliances and kept, the
+     * issuer principals and the compromise trail are kept, and signing keys are merged, never dropped.
      */
     public Institution withDetailsOf(Institution replacement) {
         if (!replacement.schacCode.equals(schacCode)) {
             throw InvalidRegistryEntry.of("schacCode", "must match the institution being replaced (" + schacCode + ")");
         }
+        Institution merged = this;
+        for (SigningKey key : replacement.signingKeys) {
+            merged = merged.withSigningKey(key);
+        }
         return new Institution(schacCode, replacement.erasmusCode, replacement.name, replacement.country,
-                replacement.gradingScheme, replacement.gradingTable, keysMergedWith(replacement.signingKeys), memberships);
+                replacement.gradingScheme, replacement.gradingTable, merged.signingKeys, memberships, issuerPrincipals,
+                keyCompromises);
+    }
+
+    public Optional<SigningKey> signingKey(String keyId) {
+        return signingKeys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
     }
 
     /**
-     * A PUT never drops a signing key: credentials signed with a retired key must still verify, so the trust list
-     * only grows. A listed key id may change its validity (to close it) but never its key material — a new key
-     * needs a new key id.
+     * Lists a key, or takes the same key id sent again (see {@link SigningKey#resentAs}): credentials signed with a
+     * retired key must still verify, so the trust list never drops a key and never swaps one's material.
+     *
+     * @throws ConflictingRegistryChange when the key id is listed with other material or dates it may not take
      */
-    private List<SigningKey> keysMergedWith(List<SigningKey> given) {
-        Violations violations = new Violations();
-        List<SigningKey> merged = new ArrayList<>(signingKeys);
-        for (int i = 0; i < given.size(); i++) {
-            SigningKey key = given.get(i);
-            Optional<SigningKey> listed = merged.stream().filter(k -> k.keyId().equals(key.keyId())).findFirst();
-            if (listed.isEmpty()) {
-                merged.add(key);
-            } else if (!listed.get().publicKey().equals(key.publicKey()) || !listed.get().algorithm().equals(key.algorithm())) {
-                violations.add("signingKeys[" + i + "]", "key id '" + key.keyId()
-                        + "' is already listed with other key material; a new key needs a new key id");
-            } else {
-                merged.set(merged.indexOf(listed.get()), key);
-            }
+    public Institution withSigningKey(SigningKey key) {
+        List<SigningKey> keys = new ArrayList<>(signingKeys);
+        Optional<SigningKey> listed = signingKey(key.keyId());
+        if (listed.isEmpty()) {
+            keys.add(new SigningKey(key.keyId(), key.algorithm(), key.publicKey(), key.validFrom(), key.validUntil()));
+        } else {
+            keys.set(keys.indexOf(listed.get()), listed.get().resentAs(key));
         }
-        violations.throwIfAny();
-        return merged;
+        return withKeys(keys, keyCompromises);
+    }
+
+    /**
+     * Records a report that a key's private part is compromised from a day (see {@link SigningKey#compromisedAsOf}),
+     * with the report in the audit trail. The same day reported again changes nothing and adds no second record.
+     *
+     * @throws UnknownRegistryEntry when the institution lists no key with that id
+     */
+    public Institution withKeyCompromised(KeyCompromise report) {
+        SigningKey key = signingKey(report.keyId())
+                .orElseThrow(() -> new UnknownRegistryEntry("signing key", schacCode + "/" + report.keyId()));
+        SigningKey compromised = key.compromisedAsOf(report.compromisedFrom());
+        if (compromised.equals(key)) {
+            return this;
+        }
+        List<SigningKey> keys = new ArrayList<>(signingKeys);
+        keys.set(keys.indexOf(key), compromised);
+        List<KeyCompromise> trail = new ArrayList<>(keyCompromises);
+        trail.add(new KeyCompromise(report.keyId(), report.compromisedFrom(), key.compromisedFrom(), report.reason(),
+                report.reportedBy(), report.reportedAt()));
+        return withKeys(keys, trail);
+    }
+
+    /** Replaces who, besides the institution's admin, may register its signing keys. */
+    public Institution withIssuerPrincipals(List<String> principals) {
+        return new Institution(schacCode, erasmusCode, name, country, gradingScheme, gradingTable, signingKeys,
+                memberships, principals, keyCompromises);
+    }
+
+    private Institution withKeys(List<SigningKey> keys, List<KeyCompromise> trail) {
+        return new Institution(schacCode, erasmusCode, name, country, gradingScheme, gradingTable, keys, memberships,
+                issuerPrincipals, trail);
     }
 
     public Optional<Membership> membershipOf(AllianceId allianceId) {
@@ -128,6 +204,7 @@ public record Institution(
     }
 
     private Institution withMemberships(List<Membership> changed) {
-        return new Institution(schacCode, erasmusCode, name, country, gradingScheme, gradingTable, signingKeys, changed);
+        return new Institution(schacCode, erasmusCode, name, country, gradingScheme, gradingTable, signingKeys, changed,
+                issuerPrincipals, keyCompromises);
     }
 }

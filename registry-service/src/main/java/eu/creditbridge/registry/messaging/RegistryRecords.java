@@ -23,7 +23,10 @@ import eu.creditbridge.rules.RuleAction;
 import java.math.RoundingMode;
 import java.time.Instant;
 
-/** Domain -> contract records of the two registry topics. */
+/**
+ * Domain -> contract records of the two registry topics. An institution's issuer principals and its compromise trail
+ * stay in the registry: recognition needs each key's {@code compromisedFrom}, not who registered or reported it.
+ */
 final class RegistryRecords {
 
     private RegistryRecords() {
@@ -49,6 +52,7 @@ final class RegistryRecords {
                         .setPublicKey(k.publicKey())
                         .setValidFrom(k.validFrom())
                         .setValidUntil(k.validUntil())
+                        .setCompromisedFrom(k.compromisedFrom())
                         .build()).toList())
                 .setUpdatedAt(updatedAt)
                 .build();

@@ -6,6 +6,7 @@ import eu.creditbridge.registry.domain.ErasmusCode;
 import eu.creditbridge.registry.domain.GradeBand;
 import eu.creditbridge.registry.domain.GradingTable;
 import eu.creditbridge.registry.domain.Institution;
+import eu.creditbridge.registry.domain.KeyCompromise;
 import eu.creditbridge.registry.domain.Membership;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
@@ -27,7 +28,9 @@ final class InstitutionDocuments {
                 .append("gradingScheme", institution.gradingScheme())
                 .append("gradingTable", institution.gradingTable() == null ? null : gradingTable(institution.gradingTable()))
                 .append("signingKeys", institution.signingKeys().stream().map(InstitutionDocuments::signingKey).toList())
-                .append("memberships", institution.memberships().stream().map(InstitutionDocuments::membership).toList());
+                .append("memberships", institution.memberships().stream().map(InstitutionDocuments::membership).toList())
+                .append("issuerPrincipals", institution.issuerPrincipals())
+                .append("keyCompromises", institution.keyCompromises().stream().map(InstitutionDocuments::compromise).toList());
     }
 
     static Institution institution(Document d) {
@@ -41,7 +44,9 @@ final class InstitutionDocuments {
                 d.getString("gradingScheme"),
                 table == null ? null : gradingTable(table),
                 d.getList("signingKeys", Document.class, List.of()).stream().map(InstitutionDocuments::signingKey).toList(),
-                d.getList("memberships", Document.class, List.of()).stream().map(InstitutionDocuments::membership).toList());
+                d.getList("memberships", Document.class, List.of()).stream().map(InstitutionDocuments::membership).toList(),
+                d.getList("issuerPrincipals", String.class, List.of()),
+                d.getList("keyCompromises", Document.class, List.of()).stream().map(InstitutionDocuments::compromise).toList());
     }
 
     private static Document gradingTable(GradingTable table) {
@@ -63,12 +68,29 @@ final class InstitutionDocuments {
                 .append("algorithm", key.algorithm())
                 .append("publicKey", key.publicKey())
                 .append("validFrom", Dates.write(key.validFrom()))
-                .append("validUntil", Dates.write(key.validUntil()));
+                .append("validUntil", Dates.write(key.validUntil()))
+                .append("compromisedFrom", Dates.write(key.compromisedFrom()));
     }
 
     private static SigningKey signingKey(Document d) {
         return new SigningKey(d.getString("keyId"), d.getString("algorithm"), d.getString("publicKey"),
-                Dates.read(d.getString("validFrom")), Dates.read(d.getString("validUntil")));
+                Dates.read(d.getString("validFrom")), Dates.read(d.getString("validUntil")),
+                Dates.read(d.getString("compromisedFrom")));
+    }
+
+    private static Document compromise(KeyCompromise c) {
+        return new Document("keyId", c.keyId())
+                .append("compromisedFrom", Dates.write(c.compromisedFrom()))
+                .append("previouslyFrom", Dates.write(c.previouslyFrom()))
+                .append("reason", c.reason())
+                .append("reportedBy", c.reportedBy())
+                .append("reportedAt", Dates.write(c.reportedAt()));
+    }
+
+    private static KeyCompromise compromise(Document d) {
+        return new KeyCompromise(d.getString("keyId"), Dates.read(d.getString("compromisedFrom")),
+                Dates.read(d.getString("previouslyFrom")), d.getString("reason"), d.getString("reportedBy"),
+                Dates.read(d.getDate("reportedAt")));
     }
 
     private static Document membership(Membership m) {

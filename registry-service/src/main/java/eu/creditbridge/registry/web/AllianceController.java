@@ -13,6 +13,7 @@ import eu.creditbridge.registry.domain.Violations;
 import eu.creditbridge.registry.web.Views.AllianceSummary;
 import eu.creditbridge.registry.web.Views.AllianceView;
 import eu.creditbridge.registry.web.Views.MembershipView;
+import eu.creditbridge.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -69,12 +71,13 @@ class AllianceController {
     }
 
     @PutMapping("/{allianceId}")
-    ResponseEntity<AllianceView> define(@PathVariable String allianceId, @Valid @RequestBody AllianceBody body) {
+    ResponseEntity<AllianceView> define(@PathVariable String allianceId, @Valid @RequestBody AllianceBody body,
+            Authentication who) {
         AllianceId id = PathIds.alliance(allianceId);
         Violations violations = new Violations();
         Alliance alliance = violations.attempt("", () -> new Alliance(id, body.name(), body.description()));
         violations.throwIfAny();
-        boolean created = defining.define(alliance);
+        boolean created = defining.define(Caller.of(who), alliance);
         return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).body(alliance(allianceId));
     }
 

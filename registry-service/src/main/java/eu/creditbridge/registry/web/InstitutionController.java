@@ -1,11 +1,17 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.registry.application.AuthorisingIssuers;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.application.RegisteringInstitution;
+import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.web.Views.InstitutionView;
+import eu.creditbridge.registry.web.Views.IssuerPrincipalsView;
+import eu.creditbridge.security.Caller;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,12 +25,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/institutions")
 class InstitutionController {
 
+    /** @param principals account names, e.g. {@code ["issuer-service"]}; an empty list names nobody */
+    record IssuerPrincipalsBody(@NotNull List<String> principals) {
+    }
+
     private final BrowsingRegistry registry;
     private final RegisteringInstitution registering;
+    private final AuthorisingIssuers authorising;
 
-    InstitutionController(BrowsingRegistry registry, RegisteringInstitution registering) {
+    InstitutionController(BrowsingRegistry registry, RegisteringInstitution registering, AuthorisingIssuers authorising) {
         this.registry = registry;
         this.registering = registering;
+        this.authorising = authorising;
     }
 
     @GetMapping
@@ -37,12 +49,24 @@ class InstitutionController {
         return InstitutionView.of(registry.institution(PathIds.schac(schac)));
     }
 
-    /** Creates or replaces the institution's details; memberships are kept (they belong to the alliances). */
+    /**
+     * Creates (an alliance admin or the admin) or replaces (its institution admin or the admin) the institution's
+     * details; memberships and issuer principals are kept (they are the alliances' to set).
+     */
     @PutMapping("/{schac}")
-    ResponseEntity<InstitutionView> register(@PathVariable String schac, @Valid @RequestBody InstitutionBody body) {
+    ResponseEntity<InstitutionView> register(@PathVariable String schac, @Valid @RequestBody InstitutionBody body,
+            Authentication who) {
         SchacCode code = PathIds.schac(schac);
-        RegisteringInstitution.Registered registered = registering.register(body.toInstitution(code));
+        RegisteringInstitution.Registered registered = registering.register(Caller.of(who), body.toInstitution(code));
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(InstitutionView.of(registered.institution()));
+    }
+
+    /** Who besides the institution's admin may register its signing keys: set by an admin of one of its alliances. */
+    @PutMapping("/{schac}/issuer-principals")
+    IssuerPrincipalsView authoriseIssuers(@PathVariable String schac, @Valid @RequestBody IssuerPrincipalsBody body,
+            Authentication who) {
+        Institution changed = authorising.authorise(Caller.of(who), PathIds.schac(schac), body.principals());
+        return new IssuerPrincipalsView(changed.schacCode().value(), changed.issuerPrincipals());
     }
 }

@@ -1,11 +1,13 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.registry.application.NotPermitted;
 import eu.creditbridge.registry.application.operations.BrokerUnavailable;
 import eu.creditbridge.registry.domain.ConflictingRegistryChange;
 import eu.creditbridge.registry.domain.InvalidRegistryEntry;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import eu.creditbridge.registry.domain.Violation;
 import eu.creditbridge.registry.domain.operations.DeadLetterRefusal;
+import eu.creditbridge.security.Problems;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,10 +32,23 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class RegistryProblems extends ResponseEntityExceptionHandler {
 
-    static final URI INVALID = URI.create("urn:creditbridge:problem:invalid-request");
-    static final URI NOT_FOUND = URI.create("urn:creditbridge:problem:not-found");
-    static final URI CONFLICT = URI.create("urn:creditbridge:problem:conflict");
-    static final URI UNAVAILABLE = URI.create("urn:creditbridge:problem:unavailable");
+    static final URI INVALID = Problems.type("invalid-request");
+    static final URI NOT_FOUND = Problems.type("not-found");
+    static final URI CONFLICT = Problems.type("conflict");
+    static final URI UNAVAILABLE = Problems.type("unavailable");
+    static final URI FORBIDDEN = Problems.type("forbidden");
+
+    /**
+     * A refusal that needed the stored state (see {@code RegistryPermissions}), in the same shape as the filter
+     * chain's 403 from the kit's ApiRefusals, with the rule that refused as its detail.
+     */
+    @ExceptionHandler(NotPermitted.class)
+    ProblemDetail notPermitted(NotPermitted e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setType(FORBIDDEN);
+        problem.setTitle("Forbidden");
+        return problem;
+    }
 
     @ExceptionHandler(InvalidRegistryEntry.class)
     ProblemDetail invalid(InvalidRegistryEntry e) {

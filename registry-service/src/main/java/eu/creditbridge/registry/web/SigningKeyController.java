@@ -2,10 +2,12 @@ package eu.creditbridge.registry.web;
 
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.application.RegisteringSigningKey;
+import eu.creditbridge.registry.application.ReportingKeyCompromise;
 import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Violations;
 import eu.creditbridge.registry.web.Views.SigningKeyView;
+import eu.creditbridge.security.Caller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +15,10 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -28,12 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/institutions/{schac}/signing-keys")
 class SigningKeyController {
 
+    /** @param from first issue date whose credentials signed with this key are no longer trusted automatically */
+    record CompromiseBody(@NotNull LocalDate from, @NotBlank String reason) {
+    }
+
     private final BrowsingRegistry registry;
     private final RegisteringSigningKey registering;
+    private final ReportingKeyCompromise reporting;
 
-    SigningKeyController(BrowsingRegistry registry, RegisteringSigningKey registering) {
+    SigningKeyController(BrowsingRegistry registry, RegisteringSigningKey registering, ReportingKeyCompromise reporting) {
         this.registry = registry;
         this.registering = registering;
+        this.reporting = reporting;
     }
 
     /**
@@ -48,17 +58,27 @@ class SigningKeyController {
         return registry.institution(PathIds.schac(schac)).signingKeys().stream().map(SigningKeyView::of).toList();
     }
 
-    /** Adds (201) or replaces (200) the key with this id; anything recognition could not verify with is a 400. */
+    /**
+     * Adds the key (201), or takes the listed key id again (200: unchanged, or closed with {@code validUntil}); other
+     * material for a listed key id is a 409, anything recognition could not verify with is a 400.
+     */
     @PutMapping("/{keyId}")
     ResponseEntity<SigningKeyView> register(@PathVariable String schac, @PathVariable String keyId,
-            @Valid @RequestBody SigningKeyBody body) {
+            @Valid @RequestBody SigningKeyBody body, Authentication who) {
         SchacCode code = PathIds.schac(schac);
         Violations violations = new Violations();
         SigningKey key = violations.attempt("", () -> new SigningKey(keyId, body.algorithm(), body.publicKey(),
                 body.validFrom(), body.validUntil()));
         violations.throwIfAny();
-        RegisteringSigningKey.Registered registered = registering.register(code, key);
+        RegisteringSigningKey.Registered registered = registering.register(Caller.of(who), code, key);
         return ResponseEntity.status(registered.created() ? HttpStatus.CREATED : HttpStatus.OK)
                 .body(SigningKeyView.of(registered.key()));
+    }
+
+    /** Reports the key's private part compromised from a day (200, the key as now published), audited with the caller. */
+    @PostMapping("/{keyId}/compromise")
+    SigningKeyView compromise(@PathVariable String schac, @PathVariable String keyId,
+            @Valid @RequestBody CompromiseBody body, Authentication who) {
+        return SigningKeyView.of(reporting.report(Caller.of(who), PathIds.schac(schac), keyId, body.from(), body.reason()).key());
     }
 }

@@ -4,6 +4,7 @@ import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.CourseEquivalence;
 import eu.creditbridge.registry.domain.GradingTable;
 import eu.creditbridge.registry.domain.Institution;
+import eu.creditbridge.registry.domain.KeyCompromise;
 import eu.creditbridge.registry.domain.Membership;
 import eu.creditbridge.registry.domain.MembershipStatus;
 import eu.creditbridge.registry.domain.Ruleset;
@@ -19,16 +20,35 @@ final class Views {
     private Views() {
     }
 
+    /**
+     * @param issuerPrincipals machine accounts that may register the institution's keys besides its admin
+     * @param keyCompromises   the audit trail of compromised-key reports, oldest first
+     */
     record InstitutionView(String schacCode, String erasmusCode, String name, String country, String gradingScheme,
-            GradingTableView gradingTable, List<SigningKeyView> signingKeys, List<MembershipView> memberships) {
+            GradingTableView gradingTable, List<SigningKeyView> signingKeys, List<MembershipView> memberships,
+            List<String> issuerPrincipals, List<KeyCompromiseView> keyCompromises) {
 
         static InstitutionView of(Institution i) {
             return new InstitutionView(i.schacCode().value(), i.erasmusCode() == null ? null : i.erasmusCode().value(),
                     i.name(), i.country().value(), i.gradingScheme(),
                     i.gradingTable() == null ? null : GradingTableView.of(i.gradingTable()),
                     i.signingKeys().stream().map(SigningKeyView::of).toList(),
-                    i.memberships().stream().map(MembershipView::of).toList());
+                    i.memberships().stream().map(MembershipView::of).toList(),
+                    i.issuerPrincipals(),
+                    i.keyCompromises().stream().map(KeyCompromiseView::of).toList());
         }
+    }
+
+    record KeyCompromiseView(String keyId, LocalDate compromisedFrom, LocalDate previouslyFrom, String reason,
+            String reportedBy, Instant reportedAt) {
+
+        static KeyCompromiseView of(KeyCompromise c) {
+            return new KeyCompromiseView(c.keyId(), c.compromisedFrom(), c.previouslyFrom(), c.reason(), c.reportedBy(),
+                    c.reportedAt());
+        }
+    }
+
+    record IssuerPrincipalsView(String schacCode, List<String> principals) {
     }
 
     record GradingTableView(String referencePeriod, List<GradeBandView> bands) {
@@ -42,10 +62,12 @@ final class Views {
     record GradeBandView(String grade, BigDecimal percentage) {
     }
 
-    record SigningKeyView(String keyId, String algorithm, String publicKey, LocalDate validFrom, LocalDate validUntil) {
+    record SigningKeyView(String keyId, String algorithm, String publicKey, LocalDate validFrom, LocalDate validUntil,
+            LocalDate compromisedFrom) {
 
         static SigningKeyView of(SigningKey k) {
-            return new SigningKeyView(k.keyId(), k.algorithm(), k.publicKey(), k.validFrom(), k.validUntil());
+            return new SigningKeyView(k.keyId(), k.algorithm(), k.publicKey(), k.validFrom(), k.validUntil(),
+                    k.compromisedFrom());
         }
     }
 

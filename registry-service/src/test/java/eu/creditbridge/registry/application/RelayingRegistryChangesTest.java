@@ -1,5 +1,6 @@
 package eu.creditbridge.registry.application;
 
+import static eu.creditbridge.registry.RegistryFixtures.PLATFORM_ADMIN;
 import static eu.creditbridge.registry.RegistryFixtures.LODZ;
 import static eu.creditbridge.registry.RegistryFixtures.ROTTERDAM;
 import static eu.creditbridge.registry.RegistryFixtures.UNIC;
@@ -55,8 +56,8 @@ class RelayingRegistryChangesTest {
 
     @Test
     void everyChangeIsPublishedOnceAsTheInstitutionsFullCurrentState() {
-        registering.register(lodz());
-        defining.define(unic());
+        registering.register(PLATFORM_ADMIN, lodz());
+        defining.define(PLATFORM_ADMIN, unic());
         admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
 
         assertThat(relay.relayPending()).isEqualTo(1);
@@ -69,8 +70,8 @@ class RelayingRegistryChangesTest {
 
     @Test
     void suspensionRepublishesTheMembersInstitution() {
-        registering.register(lodz());
-        defining.define(unic());
+        registering.register(PLATFORM_ADMIN, lodz());
+        defining.define(PLATFORM_ADMIN, unic());
         admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
         relay.relayPending();
 
@@ -84,7 +85,7 @@ class RelayingRegistryChangesTest {
 
     @Test
     void changeWhosePublishFailedStaysPendingAndGoesOutOnTheNextRun() {
-        registering.register(lodz());
+        registering.register(PLATFORM_ADMIN, lodz());
         feed.failing = true;
         assertThatThrownBy(relay::relayPending).isInstanceOf(IllegalStateException.class);
 
@@ -95,12 +96,12 @@ class RelayingRegistryChangesTest {
 
     @Test
     void renamedAllianceReachesItsMembersPublishedState() {
-        registering.register(lodz());
-        defining.define(unic());
+        registering.register(PLATFORM_ADMIN, lodz());
+        defining.define(PLATFORM_ADMIN, unic());
         admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
         relay.relayPending();
 
-        defining.define(new Alliance(UNIC, "UNIC – European University of Post-Industrial Cities", null));
+        defining.define(PLATFORM_ADMIN, new Alliance(UNIC, "UNIC – European University of Post-Industrial Cities", null));
         relay.relayPending();
 
         assertThat(feed.institutions.get(feed.institutions.size() - 1).membershipOf(UNIC)).get()
@@ -109,7 +110,7 @@ class RelayingRegistryChangesTest {
 
     @Test
     void publishingTakesTheNextVersionAndOnlyTheLatestPendingVersionIsSent() {
-        registering.register(rotterdam());
+        registering.register(PLATFORM_ADMIN, rotterdam());
         Ruleset first = publishing.publish(ROTTERDAM, rotterdamRuleset());
         Ruleset second = publishing.publish(ROTTERDAM, rotterdamRuleset());
 
@@ -123,7 +124,7 @@ class RelayingRegistryChangesTest {
 
     @Test
     void publishLosingTheRaceForAVersionRetriesWithTheNext() {
-        registering.register(rotterdam());
+        registering.register(PLATFORM_ADMIN, rotterdam());
         RulesetStore racing = new RulesetStore() {
             private boolean raced;
 
@@ -156,8 +157,8 @@ class RelayingRegistryChangesTest {
 
     @Test
     void secondSuspensionOfTheSameMembershipIsAConflict() {
-        registering.register(lodz());
-        defining.define(unic());
+        registering.register(PLATFORM_ADMIN, lodz());
+        defining.define(PLATFORM_ADMIN, unic());
         admitting.admit(UNIC, LODZ, LocalDate.of(2022, 11, 1));
         suspending.suspend(UNIC, LODZ, new Suspension(LocalDate.of(2024, 3, 4), "test"));
         assertThatThrownBy(() -> suspending.suspend(UNIC, LODZ, new Suspension(LocalDate.of(2024, 3, 5), "again")))

@@ -89,9 +89,10 @@ class DemoRegistrySeedTest {
     }
 
     @Test
-    void everyInstitutionHasAGradingSchemeAndAFirstRuleset() {
+    void everyInstitutionHasAGradingSchemeAFirstRulesetAndTheEmbeddedIssuerAsItsIssuerPrincipal() {
         for (Institution institution : registry.institutions()) {
             assertThat(institution.gradingScheme()).isNotBlank();
+            assertThat(institution.issuerPrincipals()).as(institution.schacCode().value()).containsExactly("issuer-service");
             assertThat(registry.latestRuleset(institution.schacCode()).version().value()).isEqualTo(1);
         }
         assertThat(registry.latestRuleset(ZAGREB).equivalenceFor(RUSSIAN_MEMBER, "INF-101", LocalDate.of(2022, 5, 1)))

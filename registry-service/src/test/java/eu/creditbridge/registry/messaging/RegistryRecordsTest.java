@@ -45,8 +45,24 @@ class RegistryRecordsTest {
             assertThat(m.getStatus()).isEqualTo(MembershipStatus.SUSPENDED);
             assertThat(m.getSuspendedFrom()).isEqualTo(LocalDate.of(2024, 3, 4));
         });
-        assertThat(record.getSigningKeys()).singleElement().satisfies(k -> assertThat(k.getValidUntil()).isNull());
+        assertThat(record.getSigningKeys()).singleElement().satisfies(k -> {
+            assertThat(k.getValidUntil()).isNull();
+            assertThat(k.getCompromisedFrom()).isNull();
+        });
         assertThat(record.getUpdatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aCompromisedKeyIsPublishedWithItsDayButNotWhoReportedItOrWhoMayRegisterKeys() throws IOException {
+        Institution compromised = lodz().withIssuerPrincipals(java.util.List.of("issuer-service"))
+                .withKeyCompromised(new eu.creditbridge.registry.domain.KeyCompromise("uni.lodz.pl#2024",
+                        LocalDate.of(2026, 1, 1), null, "laptop stolen", "admin@uni.lodz.pl", NOW));
+
+        InstitutionUpdated record = roundTrip(RegistryRecords.institutionUpdated(compromised, NOW), InstitutionUpdated.class);
+
+        assertThat(record.getSigningKeys()).singleElement()
+                .satisfies(k -> assertThat(k.getCompromisedFrom()).isEqualTo(LocalDate.of(2026, 1, 1)));
+        assertThat(record.toString()).doesNotContain("issuer-service").doesNotContain("laptop stolen");
     }
 
     @Test

@@ -34,9 +34,12 @@ class MongoStoresTest {
     }
 
     @Test
-    void institutionWithMembershipSuspensionAndGradingTableReadsBackUnchanged() {
+    void institutionWithMembershipSuspensionGradingTableIssuersAndCompromiseReadsBackUnchanged() {
         Institution stored = lodz().admittedTo(unic(), LocalDate.of(2022, 11, 1))
-                .suspendedIn(UNIC, new Suspension(LocalDate.of(2024, 3, 4), "test suspension"));
+                .suspendedIn(UNIC, new Suspension(LocalDate.of(2024, 3, 4), "test suspension"))
+                .withIssuerPrincipals(java.util.List.of("issuer-service"))
+                .withKeyCompromised(new eu.creditbridge.registry.domain.KeyCompromise("uni.lodz.pl#2024",
+                        LocalDate.of(2026, 1, 1), null, "laptop stolen", "admin@uni.lodz.pl", NOW));
 
         assertThat(institutions.save(stored, 0, NOW)).isTrue();
 

@@ -10,7 +10,8 @@ import eu.creditbridge.registry.store.InProcessMongo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -21,11 +22,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Thousands of generated requests (seeded: {@code -Dcreditbridge.fuzz.seed=...} replays a run,
  * {@code -Dcreditbridge.fuzz.requests=...} makes it longer) against institutions, alliances, memberships, rulesets
- * and ruleset validation: never a 5xx, every 4xx a problem with a title and a detail.
+ * and ruleset validation: never a 5xx, every 4xx a problem with a title and a detail — anonymous and signed in.
  */
 @SpringBootTest(properties = {
         "creditbridge.registry.relay.enabled=false",
@@ -82,14 +84,22 @@ class RegistryApiFuzzTest {
     @Autowired
     MockMvc mvc;
 
-    @Test
-    void generatedRequestsAreAnsweredWithoutServerErrorsAndEveryRefusalIsAProblem() throws Exception {
+    /**
+     * Once anonymous (every write refused with a 401 problem before any parsing) and once as the platform admin, whom
+     * every door lets through, so the generated bodies reach the controllers and the domain.
+     */
+    @ParameterizedTest(name = "as {0}")
+    @ValueSource(strings = {"anonymous", "admin"})
+    void generatedRequestsAreAnsweredWithoutServerErrorsAndEveryRefusalIsAProblem(String who) throws Exception {
+        RequestPostProcessor caller = who.equals("anonymous") ? Accounts.anonymous() : Accounts.as(who);
         var variants = new JsonVariants(SEED);
-        var findings = new FuzzFindings("registry-service /api", SEED);
-        mvc.perform(put("/api/institutions/eur.nl").contentType(MediaType.APPLICATION_JSON)
+        var findings = new FuzzFindings("registry-service /api as " + who, SEED);
+        mvc.perform(put("/api/institutions/eur.nl").with(Accounts.as("admin")).contentType(MediaType.APPLICATION_JSON)
                 .content(INSTITUTION.replace("PL LODZ01", "NL ROTTERD01").replace("\"PL\"", "\"NL\"")));
-        mvc.perform(put("/api/institutions/uni.lodz.pl").contentType(MediaType.APPLICATION_JSON).content(INSTITUTION));
-        mvc.perform(put("/api/alliances/unic").contentType(MediaType.APPLICATION_JSON).content("{\"name\": \"UNIC\"}"));
+        mvc.perform(put("/api/institutions/uni.lodz.pl").with(Accounts.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content(INSTITUTION));
+        mvc.perform(put("/api/alliances/unic").with(Accounts.as("admin")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"UNIC\"}"));
 
         for (int i = 0; i < REQUESTS; i++) {
             String schac = variants.chance(60) ? variants.pick(List.of("eur.nl", "uni.lodz.pl")) : variants.text();
@@ -130,6 +140,7 @@ class RegistryApiFuzzTest {
             if (body != null) {
                 request.contentType(variants.pick(MEDIA_TYPES)).content(body.getBytes(StandardCharsets.UTF_8));
             }
+            request.with(caller);
             perform(findings, request, body);
         }
         findings.report();

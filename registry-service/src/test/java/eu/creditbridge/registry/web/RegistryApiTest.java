@@ -1,5 +1,6 @@
 package eu.creditbridge.registry.web;
 
+import static eu.creditbridge.registry.web.Accounts.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
@@ -121,16 +122,16 @@ class RegistryApiTest {
         putJson("/api/alliances/unic/members/uni.lodz.pl", "{\"memberSince\": \"2022-11-01\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
 
-        mvc.perform(post("/api/alliances/unic/members/uni.lodz.pl/suspension").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/alliances/unic/members/uni.lodz.pl/suspension").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"suspendedFrom\": \"2024-03-04\", \"reason\": \"test\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SUSPENDED"));
-        mvc.perform(post("/api/alliances/unic/members/uni.lodz.pl/suspension").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/alliances/unic/members/uni.lodz.pl/suspension").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"suspendedFrom\": \"2024-03-05\", \"reason\": \"again\"}"))
                 .andExpect(status().isConflict());
         mvc.perform(get("/api/alliances/unic")).andExpect(jsonPath("$.members[0].status").value("SUSPENDED"))
                 .andExpect(jsonPath("$.members[0].suspendedFrom").value("2024-03-04"));
 
-        mvc.perform(delete("/api/alliances/unic/members/uni.lodz.pl/suspension"))
+        mvc.perform(delete("/api/alliances/unic/members/uni.lodz.pl/suspension").with(as("admin")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("ACTIVE"));
         mvc.perform(get("/api/institutions/uni.lodz.pl")).andExpect(jsonPath("$.memberships[0].allianceName").value("UNIC"));
     }
@@ -139,7 +140,7 @@ class RegistryApiTest {
     void suspensionOfANonMemberIsA404() throws Exception {
         putJson("/api/institutions/uni.lodz.pl", LODZ);
         putJson("/api/alliances/arqus", "{\"name\": \"Arqus\"}");
-        mvc.perform(post("/api/alliances/arqus/members/uni.lodz.pl/suspension").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/alliances/arqus/members/uni.lodz.pl/suspension").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"suspendedFrom\": \"2024-03-04\", \"reason\": \"test\"}"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.kind").value("membership"));
     }
@@ -152,9 +153,9 @@ class RegistryApiTest {
                   "localCourseCode": "EUR-INF-101", "localCourseTitle": "Introduction to Programming"}],
                  "electiveCategory": "alliance-electives"}
                 """;
-        mvc.perform(post("/api/institutions/eur.nl/rulesets").contentType(MediaType.APPLICATION_JSON).content(ruleset))
+        mvc.perform(post("/api/institutions/eur.nl/rulesets").with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(ruleset))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.version").value(1));
-        mvc.perform(post("/api/institutions/eur.nl/rulesets").contentType(MediaType.APPLICATION_JSON).content(ruleset))
+        mvc.perform(post("/api/institutions/eur.nl/rulesets").with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(ruleset))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/institutions/eur.nl/rulesets/2"))
                 .andExpect(jsonPath("$.version").value(2));
@@ -171,7 +172,7 @@ class RegistryApiTest {
     @Test
     void overlappingEquivalencesAreReportedBeforePublishing() throws Exception {
         putJson("/api/institutions/eur.nl", LODZ.replace("PL LODZ01", "NL ROTTERD01").replace("\"PL\"", "\"NL\""));
-        mvc.perform(post("/api/institutions/eur.nl/rulesets").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/institutions/eur.nl/rulesets").with(as("admin")).contentType(MediaType.APPLICATION_JSON).content("""
                         {"courseEquivalences": [
                           {"partnerInstitution": "uni.lodz.pl", "partnerCourseCode": "INF-101", "localCourseCode": "EUR-INF-101"},
                           {"partnerInstitution": "uni.lodz.pl", "partnerCourseCode": "INF-101", "localCourseCode": "EUR-INF-102"},
@@ -182,6 +183,6 @@ class RegistryApiTest {
     }
 
     private ResultActions putJson(String path, String body) throws Exception {
-        return mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(put(path).with(as("admin")).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }

@@ -1,8 +1,10 @@
 package eu.creditbridge.registry.web;
 
+import static eu.creditbridge.registry.web.Accounts.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -33,10 +35,12 @@ class SigningKeyApiTest {
 
     /** RFC 8037 Appendix A.2 public key. */
     private static final String ED25519_JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
+    private static final String OTHER_ED25519_JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AAqYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MONGO::uri);
+        Accounts.machineAccounts(registry);
     }
 
     @AfterAll
@@ -67,9 +71,9 @@ class SigningKeyApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.validUntil").value("2025-06-30"));
         mvc.perform(get("/api/institutions/uni.lodz.pl/signing-keys")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].publicKey").value(ED25519_JWK));
-        mvc.perform(get("/api/institutions/uni.lodz.pl")).andExpect(jsonPath("$.signingKeys[0].validUntil").value("2025-06-30"));
+                .andExpect(jsonPath("$[?(@.keyId == 'uni.lodz.pl-k1')].publicKey").value(ED25519_JWK));
+        mvc.perform(get("/api/institutions/uni.lodz.pl"))
+                .andExpect(jsonPath("$.signingKeys[?(@.keyId == 'uni.lodz.pl-k1')].validUntil").value("2025-06-30"));
         // Each change is a new revision pending publication: the outbox republishes the institution with its keys.
         var stored = institutions.find(new SchacCode("uni.lodz.pl")).orElseThrow();
         assertThat(stored.revision()).isEqualTo(revisionBefore + 2);
@@ -118,7 +122,102 @@ class SigningKeyApiTest {
                 + "\",\"validFrom\":\"" + validFrom + "\"" + (validUntil == null ? "" : ",\"validUntil\":\"" + validUntil + "\"") + "}";
     }
 
+    @Test
+    void aListedKeyIdIsNeverGivenOtherMaterialAndARefusedSwapChangesNothing() throws Exception {
+        String key = "/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-swap";
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", null)).andExpect(status().isCreated());
+        var before = institutions.find(new SchacCode("uni.lodz.pl")).orElseThrow();
+
+        putJson(key, key("EdDSA", OTHER_ED25519_JWK, "2024-01-01", null))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:conflict"));
+        putJson(key, key("RS256", ED25519_JWK, "2024-01-01", null)).andExpect(status().isConflict());
+        putJson(key, key("EdDSA", ED25519_JWK, "2023-01-01", null)).andExpect(status().isConflict());
+
+        assertThat(institutions.find(new SchacCode("uni.lodz.pl")).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void theSameKeySentAgainIsAnIdempotent200ThatStoresNothing() throws Exception {
+        String key = "/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-again";
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", null)).andExpect(status().isCreated());
+        var before = institutions.find(new SchacCode("uni.lodz.pl")).orElseThrow();
+
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", null)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.publicKey").value(ED25519_JWK));
+
+        assertThat(institutions.find(new SchacCode("uni.lodz.pl")).orElseThrow()).isEqualTo(before);
+    }
+
+    @Test
+    void aClosedKeyIsNeverReopenedOrExtended() throws Exception {
+        String key = "/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-closed";
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", "2025-06-30")).andExpect(status().isCreated());
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", null)).andExpect(status().isConflict());
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", "2025-12-31")).andExpect(status().isConflict());
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", "2025-03-31")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.validUntil").value("2025-03-31"));
+    }
+
+    @Test
+    void aCompromisedKeyIsPublishedWithItsDayAndTheReportIsAuditedOnTheInstitution() throws Exception {
+        String key = "/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-leaked";
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", null)).andExpect(status().isCreated());
+
+        compromise(key, "2026-01-01", "laptop stolen").andExpect(status().isOk())
+                .andExpect(jsonPath("$.compromisedFrom").value("2026-01-01"));
+        compromise(key, "2025-11-15", "earlier misuse found in the logs").andExpect(status().isOk())
+                .andExpect(jsonPath("$.compromisedFrom").value("2025-11-15"));
+        compromise(key, "2026-02-01", "moving it later would lift the suspicion").andExpect(status().isConflict());
+        compromise(key, "2025-11-15", "the same day again").andExpect(status().isOk());
+
+        mvc.perform(get("/api/institutions/uni.lodz.pl"))
+                .andExpect(jsonPath("$.signingKeys[?(@.keyId == 'uni.lodz.pl-leaked')].compromisedFrom").value("2025-11-15"))
+                .andExpect(jsonPath("$.keyCompromises.length()").value(2))
+                .andExpect(jsonPath("$.keyCompromises[0].keyId").value("uni.lodz.pl-leaked"))
+                .andExpect(jsonPath("$.keyCompromises[0].reportedBy").value("admin@uni.lodz.pl"))
+                .andExpect(jsonPath("$.keyCompromises[0].reason").value("laptop stolen"))
+                .andExpect(jsonPath("$.keyCompromises[1].compromisedFrom").value("2025-11-15"))
+                .andExpect(jsonPath("$.keyCompromises[1].previouslyFrom").value("2026-01-01"));
+        // A compromised key is still listed (older credentials must still be judged), and stays compromised when resent.
+        putJson(key, key("EdDSA", ED25519_JWK, "2024-01-01", "2026-03-01")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.compromisedFrom").value("2025-11-15"));
+    }
+
+    @Test
+    void compromiseOfAnUnknownKeyIsA404AndNeedsAReason() throws Exception {
+        compromise("/api/institutions/uni.lodz.pl/signing-keys/no-such-key", "2026-01-01", "why").andExpect(status().isNotFound());
+        mvc.perform(post("/api/institutions/uni.lodz.pl/signing-keys/no-such-key/compromise").with(as("admin@uni.lodz.pl"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"from\": \"2026-01-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void theIssuerServiceRegistersTheKeysOfAnInstitutionThatNamedIt() throws Exception {
+        String key = "/api/institutions/uni.lodz.pl/signing-keys/uni.lodz.pl-issued";
+        mvc.perform(put(key).with(as(Accounts.ISSUER_SERVICE)).contentType(MediaType.APPLICATION_JSON)
+                        .content(key("EdDSA", ED25519_JWK, "2024-01-01", null)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:forbidden"));
+        mvc.perform(put("/api/institutions/uni.lodz.pl/issuer-principals").with(as("admin"))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"principals\": [\"issuer-service\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.principals[0]").value("issuer-service"));
+        mvc.perform(put(key).with(as(Accounts.ISSUER_SERVICE)).contentType(MediaType.APPLICATION_JSON)
+                        .content(key("EdDSA", ED25519_JWK, "2024-01-01", null)))
+                .andExpect(status().isCreated());
+        mvc.perform(get("/api/institutions/uni.lodz.pl")).andExpect(jsonPath("$.issuerPrincipals[0]").value("issuer-service"));
+    }
+
+    private ResultActions compromise(String key, String from, String reason) throws Exception {
+        return mvc.perform(post(key + "/compromise").with(as("admin@uni.lodz.pl")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\": \"" + from + "\", \"reason\": \"" + reason + "\"}"));
+    }
+
+    /** Institution records as the platform admin, keys as the institution's own admin. */
     private ResultActions putJson(String path, String body) throws Exception {
-        return mvc.perform(put(path).contentType(MediaType.APPLICATION_JSON).content(body));
+        String who = path.startsWith("/api/institutions/uni.lodz.pl/signing-keys/") ? "admin@uni.lodz.pl" : "admin";
+        return mvc.perform(put(path).with(as(who)).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 }

@@ -13,7 +13,7 @@ import eu.creditbridge.registry.domain.operations.DeadLetterRefusal;
 import eu.creditbridge.registry.web.operations.OperationsViews.ActionView;
 import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterDetail;
 import eu.creditbridge.registry.web.operations.OperationsViews.DeadLetterSummary;
-import eu.creditbridge.registry.web.security.AccessProperties;
+import eu.creditbridge.security.AccessProperties;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -54,10 +54,12 @@ class OperationsConsole {
 
     @GetMapping("/login")
     String login(Model model) {
-        boolean oidc = access.mode() == AccessProperties.Mode.OIDC;
-        model.addAttribute("oidc", oidc);
+        model.addAttribute("consoleTitle", "CreditBridge operator console");
+        model.addAttribute("consoleLead", "Watch the alliance's pipelines and handle dead letters.");
+        model.addAttribute("providerLabel", "alliance");
+        model.addAttribute("oidc", access.mode() == AccessProperties.Mode.OIDC);
         model.addAttribute("oidcLoginUrl", "/oauth2/authorization/" + access.oidc().registrationId());
-        return "login";
+        return "kit/sign-in";
     }
 
     @GetMapping({"/ops", "/ops/"})

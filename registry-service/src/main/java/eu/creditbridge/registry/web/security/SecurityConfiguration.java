@@ -1,96 +1,55 @@
 package eu.creditbridge.registry.web.security;
 
+import static org.springframework.security.authorization.AuthorizationManagers.anyOf;
+
+import eu.creditbridge.security.AccessProperties;
+import eu.creditbridge.security.ApiDoor;
+import eu.creditbridge.security.ApiRefusals;
+import eu.creditbridge.security.ClaimsAuthorities;
+import eu.creditbridge.security.Role;
+import eu.creditbridge.security.Scopes;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Three doors, and only two are locked. {@code /api/ops/**}: HTTP Basic, stateless, no CSRF, refusals as problem
- * JSON. {@code /ops/**}: the operator console with a session, CSRF tokens in every form, and sign-in at
- * {@code /login} — a form for the local accounts, or the OpenID Connect provider in {@code oidc} mode. Both for OPERATOR or ADMIN only. Everything else — the registry's own API, which the other services and
- * partners call without credentials, and actuator — stays open exactly as it was.
+ * Four doors. {@code /api/ops/**}: operators and the admin, stateless (HTTP Basic or a bearer token). {@code /ops/**}:
+ * the operator console with a session, CSRF tokens in every form, and sign-in at {@code /login} — a form for the demo
+ * people, or the alliance's OpenID Connect provider in {@code oidc} mode. The registry API ({@code /api/**}): reading
+ * the trust list stays open to anyone, as EWP's registry is; every write needs a caller the path could allow (the
+ * filter-chain half of each rule, {@link Scopes}), and the use cases finish the rules that need stored data (does the
+ * institution exist, is the caller named among its issuer principals, does it belong to the caller's alliance). A
+ * write nobody listed here is refused to everyone. Everything else (actuator, static files) stays open.
+ * Accounts, password encoding and bearer tokens come from the security kit.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccessProperties.class)
 public class SecurityConfiguration {
 
-    static final Set<String> ROLES = Set.of("REGISTRAR", "OPERATOR", "ADMIN");
-    static final String[] OPERATOR_ROLES = {"OPERATOR", "ADMIN"};
-
-    @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    UserDetailsService operatorAccounts(AccessProperties access) {
-        if (access.mode() == AccessProperties.Mode.OIDC) {
-            // Demo passwords are public: with a real identity provider they must not open anything.
-            return new InMemoryUserDetailsManager();
-        }
-        // The demo passwords are published in the README, so a high bcrypt cost protects nothing; a low one keeps
-        // each stateless HTTP Basic request cheap.
-        PasswordEncoder demoHashing = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
-        return new InMemoryUserDetailsManager(users(access.demoUsers(), demoHashing));
-    }
-
-    static List<UserDetails> users(List<AccessProperties.DemoUser> configured, PasswordEncoder encoder) {
-        Set<String> names = new HashSet<>();
-        return configured.stream().map(user -> {
-            if (user.username() == null || user.username().isBlank() || user.password() == null || user.password().isBlank()) {
-                throw new IllegalStateException("creditbridge.security.demo-users: every user needs a username and a password");
-            }
-            if (!names.add(user.username())) {
-                throw new IllegalStateException("creditbridge.security.demo-users: '" + user.username() + "' is listed twice");
-            }
-            String role = user.role() == null ? "" : user.role().trim().toUpperCase(Locale.ROOT).replaceFirst("^ROLE_", "");
-            if (!ROLES.contains(role)) {
-                throw new IllegalStateException("creditbridge.security.demo-users: '" + user.username() + "' has role '"
-                        + user.role() + "'; use REGISTRAR, OPERATOR or ADMIN");
-            }
-            String password = user.password().startsWith("{") ? user.password() : encoder.encode(user.password());
-            return User.withUsername(user.username()).password(password).roles(role).build();
-        }).toList();
-    }
+    static final String[] OPERATOR_ROLES = {Role.OPERATOR.name(), Role.ADMIN.name()};
 
     @Bean
     @Order(1)
-    SecurityFilterChain operationsApiSecurity(HttpSecurity http, JsonMapper json) throws Exception {
-        OperatorProblems problems = new OperatorProblems(json);
+    SecurityFilterChain operationsApiSecurity(HttpSecurity http, ApiDoor door, JsonMapper json) throws Exception {
+        ApiRefusals refusals = new ApiRefusals(json, "CreditBridge operations",
+                "only operators and the platform admin reach the operations API");
         http.securityMatcher("/api/ops/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(OPERATOR_ROLES))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.disable())
-                .exceptionHandling(refusals -> refusals.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        return http.build();
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyRole(OPERATOR_ROLES));
+        return door.lock(http, refusals).build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain operationsConsoleSecurity(HttpSecurity http, AccessProperties access) throws Exception {
+    SecurityFilterChain operationsConsoleSecurity(HttpSecurity http, AccessProperties access, ClaimsAuthorities claims)
+            throws Exception {
         http.securityMatcher("/ops", "/ops/**", "/login", "/logout", "/oauth2/**", "/login/oauth2/**")
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
@@ -100,10 +59,61 @@ public class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         if (access.mode() == AccessProperties.Mode.OIDC) {
             http.oauth2Login(login -> login.loginPage("/login").defaultSuccessUrl("/ops", true)
-                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(new OperatorClaims(access.oidc().roleClaim()))));
+                    .userInfoEndpoint(userInfo -> userInfo.userAuthoritiesMapper(claims)));
         } else {
             http.formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/ops", false).failureUrl("/login?error"));
         }
+        return http.build();
+    }
+
+    /**
+     * Who may write what in the registry: the path half of each rule. Each write here is also listed, with its whole
+     * rule, in the module README's security table.
+     */
+    @Bean
+    @Order(3)
+    SecurityFilterChain registryApiSecurity(HttpSecurity http, ApiDoor door, JsonMapper json) throws Exception {
+        ApiRefusals refusals = new ApiRefusals(json, "CreditBridge registry",
+                "an institution admin changes only its own institution, an alliance admin only its own alliance "
+                        + "(see the registry README's security table)");
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // The trust list is public data: institutions, keys, alliances, rulesets.
+                        .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
+                        // New: an alliance admin or the admin; existing: its own admin or the admin (decided on the store).
+                        .requestMatchers(HttpMethod.PUT, "/api/institutions/{schac}").access(anyOf(
+                                Scopes.institution("schac", Role.INSTITUTION_ADMIN), Scopes.anyOf(Role.ALLIANCE_ADMIN)))
+                        // An admin of an alliance the institution belongs to (decided on the store), or the admin.
+                        .requestMatchers(HttpMethod.PUT, "/api/institutions/{schac}/issuer-principals")
+                                .access(Scopes.anyOf(Role.ALLIANCE_ADMIN))
+                        // Its admin, the admin, or a machine account named among its issuer principals (on the store).
+                        .requestMatchers(HttpMethod.PUT, "/api/institutions/{schac}/signing-keys/{keyId}").access(anyOf(
+                                Scopes.institution("schac", Role.INSTITUTION_ADMIN, Role.INSTITUTION_SYSTEM),
+                                Scopes.anyOf(Role.SERVICE)))
+                        .requestMatchers(HttpMethod.POST, "/api/institutions/{schac}/signing-keys/{keyId}/compromise")
+                                .access(Scopes.institution("schac", Role.INSTITUTION_ADMIN))
+                        // The dry run stores nothing, but compiles whatever CEL it is sent: signed-in callers only.
+                        .requestMatchers(HttpMethod.POST, "/api/institutions/{schac}/rulesets/validation").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/institutions/{schac}/rulesets")
+                                .access(Scopes.institution("schac", Role.INSTITUTION_ADMIN))
+                        // New: the admin only (decided on the store); existing: its own alliance admin or the admin.
+                        .requestMatchers(HttpMethod.PUT, "/api/alliances/{allianceId}")
+                                .access(Scopes.alliance("allianceId", Role.ALLIANCE_ADMIN))
+                        .requestMatchers("/api/alliances/{allianceId}/members/**")
+                                .access(Scopes.alliance("allianceId", Role.ALLIANCE_ADMIN))
+                        .anyRequest().denyAll());
+        return door.lock(http, refusals).build();
+    }
+
+    /** Actuator and static files: open, and without CSRF, as before the console existed. */
+    @Bean
+    @Order(4)
+    SecurityFilterChain openRest(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
         return http.build();
     }
 
@@ -122,15 +132,5 @@ public class SecurityConfiguration {
                 redirect.commence(request, response, refused);
             }
         };
-    }
-
-    /** The registry API, actuator, static files: open, and without CSRF, as before the console existed. */
-    @Bean
-    @Order(3)
-    SecurityFilterChain openRegistry(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
     }
 }
