@@ -21,6 +21,7 @@ public final class CredentialBuilder {
     private LocalDate issuedOn = Fixtures.ISSUED_ON;
     private EctsCredits credits = EctsCredits.of("5");
     private Grade grade = Fixtures.dutchEight();
+    private String signature;
 
     public CredentialBuilder id(UUID id) {
         this.credentialId = id;
@@ -67,8 +68,14 @@ public final class CredentialBuilder {
         return this;
     }
 
+    /** A detached JWS; tests that stub verification need only its header's key id (see {@link TrustFixtures#signatureWithKeyId}). */
+    public CredentialBuilder signature(String signature) {
+        this.signature = signature;
+        return this;
+    }
+
     public Credential build() {
         return new Credential(credentialId, issuer, learner, home, title, Optional.ofNullable(courseCode), issuedOn, credits,
-                Optional.of(6), Optional.ofNullable(grade), Optional.empty());
+                Optional.of(6), Optional.ofNullable(grade), Optional.ofNullable(signature));
     }
 }

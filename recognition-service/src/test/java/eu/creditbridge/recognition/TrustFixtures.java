@@ -26,4 +26,11 @@ public final class TrustFixtures {
     public static UnknownSigningKeyGrace keyGrace(Clock clock) {
         return new UnknownSigningKeyGrace(Duration.ofSeconds(4), clock);
     }
+
+    /** A detached JWS whose header names the key, with no real signature: for tests whose verification is stubbed. */
+    public static String signatureWithKeyId(String keyId) {
+        String header = "{\"alg\":\"EdDSA\",\"kid\":\"" + keyId + "\"}";
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                + "..c2lnbmF0dXJl";
+    }
 }

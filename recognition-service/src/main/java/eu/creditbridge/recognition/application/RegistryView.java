@@ -1,6 +1,7 @@
 package eu.creditbridge.recognition.application;
 
 import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
 import java.util.List;
@@ -21,6 +22,7 @@ public class RegistryView {
     private final Map<SchacCode, Ruleset> rulesets = new ConcurrentHashMap<>();
     private final List<Runnable> onCaughtUp = new CopyOnWriteArrayList<>();
     private final List<Consumer<Ruleset>> onNewRulesetVersion = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Institution>> onKeyCompromised = new CopyOnWriteArrayList<>();
     private volatile boolean caughtUp;
 
     public Optional<Institution> institution(SchacCode schacCode) {
@@ -38,7 +40,25 @@ public class RegistryView {
 
     /** The latest state of an institution replaces the previous one (the topic carries full states). */
     public void institutionUpdated(Institution institution) {
-        institutions.put(institution.schacCode(), institution);
+        Institution before = institutions.put(institution.schacCode(), institution);
+        // While replaying at start-up, compromises are old news; what they change is caught up with on catching up.
+        if (caughtUp && newlyCompromised(before, institution)) {
+            onKeyCompromised.forEach(listener -> listener.accept(institution));
+        }
+    }
+
+    /** A key compromised now that was not before, or from an earlier date than before. */
+    private static boolean newlyCompromised(Institution before, Institution now) {
+        return now.signingKeys().stream().filter(key -> key.compromisedFrom().isPresent()).anyMatch(key -> {
+            Optional<java.time.LocalDate> earlier = before == null ? Optional.empty()
+                    : before.signingKey(key.keyId()).flatMap(IssuerSigningKey::compromisedFrom);
+            return earlier.isEmpty() || key.compromisedFrom().get().isBefore(earlier.get());
+        });
+    }
+
+    /** Called with an institution whose update, after the view caught up, reports a signing key compromised (or from an earlier date). */
+    public void onKeyCompromised(Consumer<Institution> listener) {
+        onKeyCompromised.add(listener);
     }
 
     /** A tombstone: the registry no longer lists the institution. */

@@ -6,6 +6,8 @@ public enum RevisionCause {
     REVOCATION("revocation"),
     /** A new ruleset version decided a decision awaiting a registrar again ({@link ReevaluatingPendingDecisions}). */
     REEVALUATION("re-evaluation"),
+    /** The issuer reported the signing key compromised and the decision went back to a registrar. */
+    KEY_COMPROMISED("key-compromised"),
     /** A registrar approved, rejected or asked about the decision. */
     REGISTRAR("registrar");
 

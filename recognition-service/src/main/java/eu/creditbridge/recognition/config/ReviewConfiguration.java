@@ -9,6 +9,7 @@ import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.review.ApprovingDecisionsInBulk;
 import eu.creditbridge.recognition.application.review.BrowsingReviewQueue;
 import eu.creditbridge.recognition.application.review.CompletingRegistrarActions;
+import eu.creditbridge.recognition.application.review.ReopeningOnCompromisedKey;
 import eu.creditbridge.recognition.application.review.ReviewingDecision;
 import eu.creditbridge.recognition.application.review.SearchingRecords;
 import eu.creditbridge.recognition.application.review.ViewingDecision;
@@ -80,6 +81,39 @@ public class ReviewConfiguration {
     @Bean
     SearchingRecords searchingRecords(ReviewQueries queries, LearnerRecordStore records, RegistryView view, LearningAgreements agreements) {
         return new SearchingRecords(queries, records, view, agreements);
+    }
+
+    @Bean
+    ReopeningOnCompromisedKey reopeningOnCompromisedKey(ReviewStore reviews, CompletingRegistrarActions completing, Clock clock,
+                                                        RecognitionMetrics metrics, ReviewProperties properties) {
+        return new ReopeningOnCompromisedKey(reviews, completing, clock, metrics, properties.followUpBatchSize());
+    }
+
+    /**
+     * Sends decisions on a compromised key back to review off the registry-view thread: for each institution update that
+     * reports a key compromised, and once for every compromised key when the view has caught up at start (which repairs
+     * updates published while this service was down; decisions already looked at are skipped by the store's query).
+     */
+    @Bean(destroyMethod = "shutdownNow")
+    java.util.concurrent.ExecutorService keyCompromiseTrigger(RegistryView view, ReopeningOnCompromisedKey reopening) {
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "key-compromise-review");
+            thread.setDaemon(true);
+            return thread;
+        });
+        java.util.function.Consumer<eu.creditbridge.recognition.domain.Institution> submit = institution -> executor.execute(() -> {
+            try {
+                reopening.reopen(institution);
+            } catch (RuntimeException e) {
+                // Nothing is lost: unmarked decisions are found again by the next update or restart.
+                log.error("Sending decisions on compromised keys of {} back to review failed", institution.schacCode(), e);
+            }
+        });
+        view.onKeyCompromised(submit);
+        view.whenCaughtUp(() -> view.institutions().stream()
+                .filter(institution -> institution.signingKeys().stream().anyMatch(key -> key.compromisedFrom().isPresent()))
+                .forEach(submit));
+        return executor;
     }
 
     @Bean

@@ -19,6 +19,11 @@ public record SignatureVerdict(Status status, String reason) {
         UNKNOWN_KEY,
         /** The listed key was not valid on the credential's issue date (expired, or not yet valid). */
         KEY_NOT_VALID_AT_ISSUE_DATE,
+        /**
+         * The signature fits, but the issuer reported the key compromised from a date on or before the issue date:
+         * anyone holding the stolen key could have signed it.
+         */
+        KEY_COMPROMISED,
         /** The signature does not fit the credential: forged, or the credential was changed after signing. */
         INVALID_SIGNATURE,
         /** Nobody verified the signature for this case; safe default for callers that did not ask. */

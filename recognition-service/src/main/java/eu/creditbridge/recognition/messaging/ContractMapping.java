@@ -88,7 +88,7 @@ final class ContractMapping {
                 Optional.ofNullable(updated.getGradingTable()).flatMap(ContractMapping::gradingTable),
                 updated.getSigningKeys().stream()
                         .map(key -> new IssuerSigningKey(key.getKeyId(), key.getAlgorithm(), key.getPublicKey(), key.getValidFrom(),
-                                Optional.ofNullable(key.getValidUntil())))
+                                Optional.ofNullable(key.getValidUntil()), Optional.ofNullable(key.getCompromisedFrom())))
                         .toList());
     }
 

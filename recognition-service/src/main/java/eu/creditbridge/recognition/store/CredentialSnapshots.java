@@ -56,6 +56,11 @@ final class CredentialSnapshots {
                 Optional.ofNullable(stored.getString("iscedField")));
     }
 
+    /** The key id the credential's signature names (ISO dates and key ids are what the by-signing-key index holds). */
+    static Optional<String> signingKeyId(Credential credential) {
+        return credential.signature().flatMap(eu.creditbridge.recognition.trust.JwsSignatureVerification::keyIdOf);
+    }
+
     /** Empty for decisions stored before snapshots were kept. */
     static Optional<Credential> credential(Document decision) {
         return Optional.ofNullable(decision.get(FIELD, Document.class)).map(stored -> new Credential(

@@ -40,6 +40,9 @@ public class DecisionStore {
     static final String COLLECTION = "decisions";
     /** The W3C traceparent of the work that stored the current revision (see {@link StoredDecision#traceParent()}). */
     static final String TRACE_PARENT = "traceParent";
+    /** The {@code kid} the credential's signature names, beside its issue date: what a compromised key is looked up by. */
+    static final String SIGNING_KEY_ID = "signingKeyId";
+    static final String ISSUED_ON = "issuedOn";
 
     private final MongoCollection<Document> collection;
     private final Supplier<String> currentTraceParent;
@@ -54,6 +57,7 @@ public class DecisionStore {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("pendingPublication", "decidedAt"));
         collection.createIndex(Indexes.ascending("receivingInstitution", "learnerId"), new IndexOptions().name("by-learner"));
+        collection.createIndex(Indexes.ascending("issuingInstitution", SIGNING_KEY_ID, ISSUED_ON), new IndexOptions().name("by-signing-key"));
     }
 
     public Optional<StoredDecision> find(DecisionId id) {
@@ -73,7 +77,9 @@ public class DecisionStore {
      * later ruleset version can decide again on what still waits for a registrar ({@code ReevaluatingPendingDecisions}).
      */
     public StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential) {
-        return insert(decision, document(decision).append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential)));
+        return insert(decision, document(decision).append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential))
+                .append(SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse(null))
+                .append(ISSUED_ON, credential.issuedOn().toString()));
     }
 
     private StoredDecision insert(RecognitionDecision decision, Document document) {

@@ -2,17 +2,24 @@ package eu.creditbridge.recognition.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.ne;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.ActionKind;
 import eu.creditbridge.recognition.domain.review.AuditEntry;
 import eu.creditbridge.recognition.domain.review.OpenQuestion;
@@ -20,6 +27,7 @@ import eu.creditbridge.recognition.domain.review.Registrar;
 import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -47,6 +55,8 @@ public class ReviewStore {
     static final String ASKED = "asked";
     static final String FOLLOW_UP_PENDING = "followUpPending";
     static final String FOLLOW_UP_REVISION = "followUpRevision";
+    /** Key ids a compromise of which this decision was already looked at for (re-decided, or found in review already). */
+    static final String REVIEWED_FOR_KEYS = "reviewedForCompromisedKeys";
 
     private final MongoCollection<Document> collection;
     private final Supplier<String> currentTraceParent;
@@ -106,6 +116,69 @@ public class ReviewStore {
             return Optional.empty();
         }
         return find(current.id());
+    }
+
+    /**
+     * Up to {@code limit} decisions on credentials of {@code issuer} signed with {@code keyId} and dated on or after
+     * {@code from}, of the outcomes a compromise re-decides, not looked at for this key yet; in id order after
+     * {@code afterId}. On the {@code by-signing-key} index; decisions stored before the key id was kept beside them
+     * get it from their credential snapshot first.
+     */
+    public List<ReviewedDecision> signedWith(SchacCode issuer, String keyId, LocalDate from, Optional<String> afterId, int limit) {
+        keepSigningKeyIds(issuer);
+        List<Bson> filters = new ArrayList<>(List.of(
+                eq("issuingInstitution", issuer.value()),
+                eq(DecisionStore.SIGNING_KEY_ID, keyId),
+                gte(DecisionStore.ISSUED_ON, from.toString()), // ISO dates order as their text does
+                in("outcome", Outcome.RECOGNISED.name(), Outcome.PARTIALLY_RECOGNISED.name(), Outcome.NEEDS_REVIEW.name()),
+                ne(REVIEWED_FOR_KEYS, keyId)));
+        afterId.ifPresent(id -> filters.add(gt("_id", id)));
+        List<ReviewedDecision> found = new ArrayList<>();
+        collection.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit).forEach(document -> found.add(reviewed(document)));
+        return found;
+    }
+
+    private void keepSigningKeyIds(SchacCode issuer) {
+        for (Document document : collection.find(and(eq("issuingInstitution", issuer.value()), exists(DecisionStore.SIGNING_KEY_ID, false),
+                exists(CredentialSnapshots.FIELD + ".signature", true)))) {
+            CredentialSnapshots.credential(document).ifPresent(credential -> collection.updateOne(eq("_id", document.get("_id")),
+                    Updates.combine(Updates.set(DecisionStore.SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse("")),
+                            Updates.set(DecisionStore.ISSUED_ON, credential.issuedOn().toString()))));
+        }
+    }
+
+    /**
+     * Writes the revision a key compromise makes, in ONE conditional update: still at the revision read, not looked
+     * at for this key yet. Marks it looked at, pushes the audit entry, sets the outbox and follow-up marks.
+     *
+     * @return the decision as stored after the write, or empty when it changed meanwhile (nothing was written)
+     */
+    public Optional<ReviewedDecision> reopen(RecognitionDecision current, ReviewVerdict.Revised revised, String keyId) {
+        RecognitionDecision next = revised.next();
+        if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
+            throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
+        }
+        Document replacement = DecisionStore.document(next);
+        replacement.remove("_id");
+        List<Bson> updates = new ArrayList<>();
+        replacement.forEach((field, value) -> updates.add(Updates.set(field, value)));
+        updates.add(Updates.set("pendingPublication", true));
+        updates.add(Updates.set(DecisionStore.TRACE_PARENT, currentTraceParent.get()));
+        updates.add(Updates.set(FOLLOW_UP_PENDING, true));
+        updates.add(Updates.set(FOLLOW_UP_REVISION, next.revision()));
+        updates.add(Updates.push(AUDIT, document(revised.entry())));
+        updates.add(Updates.addToSet(REVIEWED_FOR_KEYS, keyId));
+        var result = collection.updateOne(and(eq("_id", current.id().value()), eq("revision", current.revision()), ne(REVIEWED_FOR_KEYS, keyId)),
+                Updates.combine(updates));
+        if (result.getModifiedCount() == 0) {
+            return Optional.empty();
+        }
+        return find(current.id());
+    }
+
+    /** Records that the decision was looked at for the key's compromise and needed no new revision. */
+    public void reviewedForKey(DecisionId id, String keyId) {
+        collection.updateOne(eq("_id", id.value()), Updates.addToSet(REVIEWED_FOR_KEYS, keyId));
     }
 
     /** The steps after a registrar's revision are done; a later revision's mark stays. */

@@ -21,7 +21,8 @@ import java.util.Optional;
  * Verifies the detached JWS (RFC 7515 Appendix F, compact, empty payload part) a credential carries: algorithm
  * EdDSA (Ed25519), {@code kid} naming a key the registry lists for the issuing institution, payload = the
  * credential's canonical form as received. The key must be valid on the credential's issue date; a signature that
- * fits is checked before the date, so a forgery is called a forgery whatever key it names.
+ * fits is checked before the date, so a forgery is called a forgery whatever key it names; a key its issuer reported
+ * compromised signs nothing dated on or after the compromise (KEY_COMPROMISED).
  */
 public class JwsSignatureVerification implements SignatureVerification {
 
@@ -77,11 +78,30 @@ public class JwsSignatureVerification implements SignatureVerification {
             return SignatureVerdict.of(Status.INVALID_SIGNATURE, "The signature does not fit the credential under key " + keyId + " of "
                     + credential.issuingInstitution() + ": it was forged, or the credential was changed after it was signed.");
         }
+        if (key.compromisedFor(credential.issuedOn())) {
+            return SignatureVerdict.of(Status.KEY_COMPROMISED, "Key " + keyId + " of " + credential.issuingInstitution()
+                    + " was reported compromised from " + key.compromisedFrom().orElseThrow() + " and the credential is dated "
+                    + credential.issuedOn() + ": whoever holds the stolen key could have signed it.");
+        }
         if (!key.signsFor(credential.issuedOn())) {
             return SignatureVerdict.of(Status.KEY_NOT_VALID_AT_ISSUE_DATE, "Key " + keyId + " of " + credential.issuingInstitution() + " is "
                     + key.describeValidity() + ", which does not cover the issue date " + credential.issuedOn() + ".");
         }
         return SignatureVerdict.of(Status.VALID, "Signed by " + credential.issuingInstitution() + " with key " + keyId + ", "
                 + key.describeValidity() + ", covering the issue date " + credential.issuedOn() + ".");
+    }
+
+    /** The {@code kid} a detached JWS names, empty when there is no signature or it cannot be read. */
+    public static Optional<String> keyIdOf(String signature) {
+        if (signature == null) {
+            return Optional.empty();
+        }
+        try {
+            String header = signature.strip().split("\\.", -1)[0];
+            return Optional.ofNullable(com.nimbusds.jose.JWSHeader.parse(new com.nimbusds.jose.util.Base64URL(header)).getKeyID())
+                    .filter(kid -> !kid.isBlank());
+        } catch (ParseException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 }

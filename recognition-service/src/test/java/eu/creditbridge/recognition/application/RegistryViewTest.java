@@ -41,4 +41,31 @@ class RegistryViewTest {
         assertThat(started).hasValue(1);
         assertThat(view.isCaughtUp()).isTrue();
     }
+
+    private static eu.creditbridge.recognition.domain.Institution rotterdamWithKey(Optional<java.time.LocalDate> compromisedFrom) {
+        var r = Fixtures.rotterdam();
+        return new eu.creditbridge.recognition.domain.Institution(r.schacCode(), r.erasmusCode(), r.name(), r.country(), r.gradingScheme(),
+                r.memberships(), r.gradingTable(), List.of(new eu.creditbridge.recognition.domain.IssuerSigningKey("eur-2025", "EdDSA", "{}",
+                java.time.LocalDate.of(2025, 1, 1), Optional.empty(), compromisedFrom)));
+    }
+
+    @Test
+    void aKeyReportedCompromisedAfterCatchingUpIsAnnouncedOnceAndOnlyAnEarlierDateAnnouncesItAgain() {
+        RegistryView view = new RegistryView();
+        AtomicInteger announced = new AtomicInteger();
+        view.onKeyCompromised(institution -> announced.incrementAndGet());
+        view.institutionUpdated(rotterdamWithKey(Optional.of(java.time.LocalDate.of(2025, 3, 1)))); // replay: old news
+        view.caughtUp();
+        assertThat(announced).hasValue(0);
+
+        view.institutionUpdated(rotterdamWithKey(Optional.of(java.time.LocalDate.of(2025, 3, 1))));
+        assertThat(announced).hasValue(0);
+        view.institutionUpdated(rotterdamWithKey(Optional.of(java.time.LocalDate.of(2025, 2, 1))));
+        assertThat(announced).hasValue(1);
+
+        view.institutionRemoved(Fixtures.ROTTERDAM);
+        view.institutionUpdated(rotterdamWithKey(Optional.empty()));
+        view.institutionUpdated(rotterdamWithKey(Optional.of(java.time.LocalDate.of(2025, 2, 1))));
+        assertThat(announced).hasValue(2);
+    }
 }

@@ -107,6 +107,38 @@ class SignatureVerificationTest {
         assertThat(verify(older).status()).isEqualTo(Status.VALID);
     }
 
+    /** Rotterdam's admin reported the current key compromised from 10 April 2025. */
+    private Institution rotterdamWithCompromisedKey() {
+        Institution r = rotterdamWithKeys();
+        IssuerSigningKey current = listed(newKey, ROTATED_ON, Optional.empty());
+        return new Institution(r.schacCode(), r.erasmusCode(), r.name(), r.country(), r.gradingScheme(), r.memberships(), r.gradingTable(),
+                List.of(r.signingKeys().get(0), new IssuerSigningKey(current.keyId(), current.algorithm(), current.publicKey(), current.validFrom(),
+                        current.validUntil(), Optional.of(LocalDate.of(2025, 4, 10)))));
+    }
+
+    @Test
+    void aCredentialDatedOnOrAfterTheKeysCompromiseIsNeverValidAndOneBeforeStillIs() throws Exception {
+        CredentialIssued onTheDay = dataScience(LocalDate.of(2025, 4, 10)).build();
+        onTheDay = CredentialIssued.newBuilder(onTheDay).setSignature(sign(onTheDay, newKey)).build();
+        CredentialIssued before = dataScience(LocalDate.of(2025, 4, 9)).build();
+        before = CredentialIssued.newBuilder(before).setSignature(sign(before, newKey)).build();
+
+        SignatureVerdict compromised = verification.verify(ContractMapping.credential(onTheDay), Optional.of(rotterdamWithCompromisedKey()));
+        assertThat(compromised.status()).isEqualTo(Status.KEY_COMPROMISED);
+        assertThat(compromised.trusted()).isFalse();
+        assertThat(compromised.reason()).contains("eur.nl-2025").contains("compromised from 2025-04-10");
+        assertThat(verification.verify(ContractMapping.credential(before), Optional.of(rotterdamWithCompromisedKey())).status())
+                .isEqualTo(Status.VALID);
+    }
+
+    @Test
+    void theKeyIdOfADetachedJwsIsReadFromItsHeader() throws Exception {
+        CredentialIssued issued = dataScience(LocalDate.of(2025, 4, 1)).build();
+        assertThat(JwsSignatureVerification.keyIdOf(sign(issued, newKey))).contains("eur.nl-2025");
+        assertThat(JwsSignatureVerification.keyIdOf("not a jws")).isEmpty();
+        assertThat(JwsSignatureVerification.keyIdOf(null)).isEmpty();
+    }
+
     @Test
     void unsignedCredentialSaysSo() {
         assertThat(verify(dataScience(LocalDate.of(2025, 4, 1)).build()).status()).isEqualTo(Status.UNSIGNED);

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>approved: the component is added to the learner record in one conditional update (only if the credential
  *       is not there yet), exactly as for a decision of the rules; rejected: a component that counts is withdrawn
- *       (conditional on it still counting);</li>
+ *       (conditional on it still counting); sent back to review (a compromised key, {@code ReopeningOnCompromisedKey}):
+ *       the same withdrawal;</li>
  *   <li>a revocation recorded meanwhile reverses the approval at once, as {@code RecognisingCredential} does;</li>
  *   <li>the follow-up mark is cleared, only for the revision it was set for;</li>
  *   <li>the revision is published through the outbox if unpublished (its own relay repairs a broker failure).</li>
@@ -62,6 +63,11 @@ public class CompletingRegistrarActions {
             } else if (decision.outcome() == Outcome.REJECTED) {
                 learnerRecords.withdraw(decision.id(), decision.learner(), "rejected by registrar "
                         + decision.registrar().orElse("(unknown)"), decision.decidedAt());
+            } else if (decision.outcome() == Outcome.NEEDS_REVIEW) {
+                // Back in review (a compromised key re-opened a recognition): what it counted no longer counts.
+                // Asking a question never counted anything, so this matches nothing there.
+                learnerRecords.withdraw(decision.id(), decision.learner(), "sent back to review: "
+                        + decision.decision().decisiveReason().map(r -> r.step()).orElse("review"), decision.decidedAt());
             }
             reviews.followedUp(decision.id(), revised.followUpRevision());
         }

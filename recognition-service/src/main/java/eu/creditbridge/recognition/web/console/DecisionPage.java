@@ -223,6 +223,7 @@ class DecisionPage {
             case APPROVED -> "Approved";
             case REJECTED -> "Rejected";
             case ASKED -> "Asked a question";
+            case REOPENED -> "Sent back to review (key compromised)";
         };
         return new AuditRow(ConsoleText.moment(entry.at()), entry.registrar().username(), action, changes, entry.why().orElse(""),
                 entry.revision());

@@ -50,6 +50,7 @@ final class ReviewWiring {
     final ViewingDecision viewing;
     final ViewingLearner learners;
     final SearchingRecords search;
+    final ReopeningOnCompromisedKey reopening;
 
     ReviewWiring(MongoDatabase database) {
         registry.institutionUpdated(Fixtures.lodz());
@@ -81,6 +82,7 @@ final class ReviewWiring {
         viewing = new ViewingDecision(reviews, records, revocations, registry, agreements);
         learners = new ViewingLearner(records, queries, registry, agreements);
         search = new SearchingRecords(queries, records, registry, agreements);
+        reopening = new ReopeningOnCompromisedKey(reviews, completing, clock, metrics, 2);
     }
 
     /** A credential the rules left to a registrar, stored with its snapshot as the pipeline stores it. */
