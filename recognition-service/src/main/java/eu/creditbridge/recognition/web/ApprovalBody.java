@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param targetCourseTitle its title, shown beside the code
  * @param creditCategory    an elective credit category instead of a course
  * @param expectedRevision  the revision the registrar saw; a different current one is a 409
+ * @param signatureOverride true to approve although the credential's signature is not VALID (a reason is then required)
  */
 record ApprovalBody(
         @Size(max = 100) String targetCourse,
@@ -27,7 +28,8 @@ record ApprovalBody(
         @DecimalMin(value = "0", inclusive = false) @DecimalMax("999.99") @Digits(integer = 3, fraction = 2) BigDecimal credits,
         @Size(max = 50) String convertedGrade,
         @Size(max = RegistrarAction.MAXIMUM_TEXT) String reason,
-        @Min(1) Integer expectedRevision) {
+        @Min(1) Integer expectedRevision,
+        Boolean signatureOverride) {
 
     RegistrarAction.Approve toApproval() {
         boolean course = targetCourse != null && !targetCourse.isBlank();
@@ -40,6 +42,6 @@ record ApprovalBody(
                         .filter(title -> !title.isEmpty())))
                 : category ? Optional.of(RecognitionTarget.creditCategory(creditCategory.strip())) : Optional.empty();
         return new RegistrarAction.Approve(target, Optional.ofNullable(credits).map(EctsCredits::of), Optional.ofNullable(convertedGrade),
-                Optional.ofNullable(reason));
+                Optional.ofNullable(reason), Boolean.TRUE.equals(signatureOverride));
     }
 }

@@ -7,12 +7,16 @@ import eu.creditbridge.recognition.domain.review.SuggestedMapping;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A decision as a queue row, history line or search hit. */
+/**
+ * A decision as a queue row, history line or search hit. {@code signatureFlagged}: the signature is not VALID
+ * ({@code signatureStatus} says how), so approving it takes an explicit override and bulk approval leaves it out.
+ */
 record DecisionSummaryResponse(String decisionId, String credentialId, int revision, String credentialTitle, String sourceCourseCode,
                                String learnerId, String partner, String partnerName, String outcome, String status,
                                BigDecimal originalCredits, BigDecimal recognisedCredits, Target target, GradeResponse originalGrade,
                                GradeResponse convertedGrade, String conversionMethod, String decidedBy, String registrar,
-                               Instant decidedAt, String decisiveReason, Question openQuestion, String fieldOfStudy, Suggestion suggestion) {
+                               Instant decidedAt, String decisiveReason, Question openQuestion, String fieldOfStudy, Suggestion suggestion,
+                               String signatureStatus, boolean signatureFlagged) {
 
     record Target(String kind, String code, String title) {
 
@@ -44,6 +48,6 @@ record DecisionSummaryResponse(String decisionId, String credentialId, int revis
                 summary.grade().converted().map(GradeResponse::of).orElse(null), summary.grade().method().name(), summary.decidedBy().name(),
                 summary.registrar().orElse(null), summary.decidedAt(), summary.decisiveReason().orElse(null),
                 summary.openQuestion().map(Question::of).orElse(null), summary.fieldOfStudy().orElse(null),
-                summary.suggestion().map(Suggestion::of).orElse(null));
+                summary.suggestion().map(Suggestion::of).orElse(null), summary.signature().status().name(), summary.signatureFlagged());
     }
 }

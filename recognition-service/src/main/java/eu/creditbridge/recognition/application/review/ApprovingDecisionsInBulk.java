@@ -4,6 +4,7 @@ import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import eu.creditbridge.recognition.domain.review.Registrar;
+import eu.creditbridge.recognition.domain.review.ReviewVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,7 +17,8 @@ import java.util.UUID;
 /**
  * A registrar selects many decisions and approves them as suggested, in one go. Each decision is approved on its
  * own, exactly as {@link ReviewingDecision} approves one (one conditional update each), so a decision is either
- * approved whole or untouched; the answer says which, per credential.
+ * approved whole or untouched; the answer says which, per credential. A decision whose signature is not VALID is
+ * left out (SIGNATURE_NOT_VALID, with why): approving it takes an explicit override on its own.
  */
 public class ApprovingDecisionsInBulk {
 
@@ -29,7 +31,8 @@ public class ApprovingDecisionsInBulk {
         this.reviewing = reviewing;
     }
 
-    public enum Status { APPROVED, CONFLICT, NOT_FOUND, NOT_ALLOWED }
+    /** SIGNATURE_NOT_VALID: left out, since a signature that is not VALID is approved only on its own, with an explicit override. */
+    public enum Status { APPROVED, CONFLICT, NOT_FOUND, NOT_ALLOWED, SIGNATURE_NOT_VALID }
 
     /**
      * @param revision    the revision stored by the approval (APPROVED), or the current one (CONFLICT)
@@ -80,6 +83,9 @@ public class ApprovingDecisionsInBulk {
         if (result instanceof ReviewResult.Conflict conflict) {
             return new Item(credentialId, Status.CONFLICT, Optional.of(conflict.currentRevision()),
                     Optional.of("Changed meanwhile: now at revision " + conflict.currentRevision() + "; open it and decide again."));
+        }
+        if (result instanceof ReviewResult.NotAllowed notAllowed && notAllowed.refusal() == ReviewVerdict.Refusal.SIGNATURE_NOT_VALID) {
+            return new Item(credentialId, Status.SIGNATURE_NOT_VALID, Optional.empty(), Optional.of("Left out: " + notAllowed.explanation()));
         }
         if (result instanceof ReviewResult.NotAllowed notAllowed) {
             return new Item(credentialId, Status.NOT_ALLOWED, Optional.empty(), Optional.of(notAllowed.explanation()));

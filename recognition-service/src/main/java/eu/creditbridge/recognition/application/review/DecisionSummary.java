@@ -13,6 +13,8 @@ import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.OpenQuestion;
 import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.SuggestedMapping;
+import eu.creditbridge.recognition.domain.review.TracedSignature;
+import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
 import java.time.Instant;
 import java.util.Optional;
@@ -25,6 +27,7 @@ import java.util.UUID;
  * @param decisiveReason the explanation of the first decisive step: why it is where it is
  * @param fieldOfStudy   the credential's ISCED-F code, where the issuer stated it
  * @param suggestion     for decisions awaiting a registrar: what approving it unchanged records
+ * @param signature      the signature verdict the trace recorded; anything but VALID is flagged in the queue
  */
 public record DecisionSummary(
         DecisionId id,
@@ -47,7 +50,13 @@ public record DecisionSummary(
         Optional<String> decisiveReason,
         Optional<OpenQuestion> openQuestion,
         Optional<String> fieldOfStudy,
-        Optional<SuggestedMapping> suggestion) {
+        Optional<SuggestedMapping> suggestion,
+        SignatureVerdict signature) {
+
+    /** Not VALID: flagged in the queue, left out of bulk approval, approved only with an explicit override. */
+    public boolean signatureFlagged() {
+        return !signature.trusted();
+    }
 
     static DecisionSummary of(ReviewedDecision reviewed, Optional<String> partnerName, Optional<SuggestedMapping> suggestion) {
         RecognitionDecision decision = reviewed.decision();
@@ -57,6 +66,7 @@ public record DecisionSummary(
                 decision.decision().target(), decision.decision().grade(), decision.decidedBy(), decision.registrar(), decision.decidedAt(),
                 decision.decision().decisiveReason().map(DecisionReason::explanation), reviewed.openQuestion(),
                 reviewed.credential().flatMap(c -> c.elements().iscedField()),
-                reviewed.status().awaitsRegistrar() ? suggestion : Optional.empty());
+                reviewed.status().awaitsRegistrar() ? suggestion : Optional.empty(),
+                TracedSignature.of(decision.decision().reasons()));
     }
 }

@@ -20,12 +20,19 @@ public sealed interface RegistrarAction permits RegistrarAction.Approve, Registr
      * Recognise the credential. Every part is optional: what is not given is taken from the suggested mapping
      * (target, credits) and the decision's suggested conversion (converted grade).
      *
-     * @param convertedGrade the grade as the home scheme writes it, when the registrar converts it themselves
+     * @param convertedGrade    the grade as the home scheme writes it, when the registrar converts it themselves
+     * @param signatureOverride the registrar acknowledges that the credential's signature is not VALID and approves it
+     *                          all the same (with a reason); without it such a decision is never approved
      */
     record Approve(Optional<RecognitionTarget> target, Optional<EctsCredits> credits, Optional<String> convertedGrade,
-                   Optional<String> reason) implements RegistrarAction {
+                   Optional<String> reason, boolean signatureOverride) implements RegistrarAction {
 
         public static final Approve AS_SUGGESTED = new Approve(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+        /** An approval that acknowledges nothing about the signature. */
+        public Approve(Optional<RecognitionTarget> target, Optional<EctsCredits> credits, Optional<String> convertedGrade, Optional<String> reason) {
+            this(target, credits, convertedGrade, reason, false);
+        }
 
         public Approve {
             target = Objects.requireNonNullElse(target, Optional.empty());

@@ -10,6 +10,7 @@ import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
+import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.domain.review.AuditEntry.Change;
 import eu.creditbridge.recognition.domain.review.RegistrarAction.Approve;
 import eu.creditbridge.recognition.domain.review.RegistrarAction.AskQuestion;
@@ -30,6 +31,8 @@ import java.util.stream.Stream;
  *       or withdrawn decision is settled, and a registrar who disagrees with it is not what this console is for
  *       (an appeal re-opens it elsewhere);</li>
  *   <li>a revoked credential is never approved (rejecting or asking stays possible);</li>
+ *   <li>a credential whose signature is not VALID (as the trace recorded it) is approved only with the registrar's
+ *       explicit override and a reason, both kept in the audit entry: never as suggested, never in bulk;</li>
  *   <li>an approval counts the credits as something: the target given, else the suggested one;</li>
  *   <li>approved credits are more than 0 and at most what the credential carries. Never more: the learner record
  *       would count credits nobody earned (a 5 ECTS course recognised towards a 6 ECTS local course counts 5).
@@ -85,6 +88,17 @@ public final class ReviewPolicy {
             return new Refused(Refusal.REVOKED, Optional.empty(), "The issuer revoked credential " + current.id().credentialId()
                     + "; a revoked credential is never recognised.");
         }
+        SignatureVerdict signature = TracedSignature.of(current.decision().reasons());
+        boolean overridden = !signature.trusted();
+        if (overridden && !approve.signatureOverride()) {
+            return new Refused(Refusal.SIGNATURE_NOT_VALID, Optional.empty(), "The signature of credential " + current.id().credentialId()
+                    + " is " + signature.status() + " (" + signature.reason() + "). It is never approved as suggested or in bulk: approve it on"
+                    + " its own, acknowledging the signature (signatureOverride) and saying why (reason).");
+        }
+        if (overridden && approve.reason().isEmpty()) {
+            return new Refused(Refusal.SIGNATURE_NOT_VALID, Optional.of("reason"), "Approving despite a signature that is "
+                    + signature.status() + " needs a reason: say why the credential is trusted all the same.");
+        }
         Optional<RecognitionTarget> target = approve.target().or(() -> reviewCase.suggestion().map(SuggestedMapping::target));
         if (target.isEmpty()) {
             return new Refused(Refusal.NO_TARGET, Optional.of("targetCourse"), "Nothing suggests what " + current.credentialTitle()
@@ -115,27 +129,36 @@ public final class ReviewPolicy {
         }
         Outcome outcome = credits.compareTo(current.originalCredits()) < 0 ? Outcome.PARTIALLY_RECOGNISED : Outcome.RECOGNISED;
         GradeConversion recorded = grade;
-        String explanation = "Approved by registrar " + registrar + ": " + credits + " of " + current.originalCredits() + " ECTS recognised as "
+        String explanation = "Approved by registrar " + registrar + (overridden ? " despite the signature being " + signature.status() : "")
+                + ": " + credits + " of " + current.originalCredits() + " ECTS recognised as "
                 + target.get().describe() + recorded.converted().map(g -> ", grade " + g.value() + " (" + g.scheme() + ")").orElse("")
                 + approve.reason().map(reason -> ". " + reason).orElse("") + ".";
         Decision next = new Decision(outcome, credits, target, grade, withReason(current, DecisionReason.decisive(REGISTRAR_STEP, explanation)),
                 current.decision().rulesetVersion());
-        return revised(reviewCase, next, approve, registrar, at, Optional.empty());
+        return revised(reviewCase, next, approve, registrar, at, Optional.empty(),
+                overridden ? Optional.of("acknowledged " + signature.status()) : Optional.empty());
     }
 
     private static Revised revised(ReviewCase reviewCase, Decision next, RegistrarAction action, Registrar registrar, Instant at,
                                    Optional<OpenQuestion> question) {
+        return revised(reviewCase, next, action, registrar, at, question, Optional.empty());
+    }
+
+    /** @param signatureOverride what the registrar acknowledged about a signature that is not VALID, kept in the audit entry */
+    private static Revised revised(ReviewCase reviewCase, Decision next, RegistrarAction action, Registrar registrar, Instant at,
+                                   Optional<OpenQuestion> question, Optional<String> signatureOverride) {
         RecognitionDecision current = reviewCase.current();
         RecognitionDecision revision = new RecognitionDecision(current.id(), current.revision() + 1, current.learner(),
                 current.issuingInstitution(), current.credentialTitle(), current.originalCredits(), next, DecidedBy.REGISTRAR,
                 Optional.of(registrar.username()), at);
         AuditEntry entry = new AuditEntry(revision.revision(), registrar, at, action.kind(),
-                changes(reviewCase, revision, question), action.why());
+                changes(reviewCase, revision, question, signatureOverride), action.why());
         return new Revised(revision, entry, question);
     }
 
     /** Each value a registrar reads on the decision page, where it differs before and after. */
-    private static List<Change> changes(ReviewCase reviewCase, RecognitionDecision next, Optional<OpenQuestion> question) {
+    private static List<Change> changes(ReviewCase reviewCase, RecognitionDecision next, Optional<OpenQuestion> question,
+                                        Optional<String> signatureOverride) {
         RecognitionDecision before = reviewCase.current();
         return Stream.of(
                         Change.of("status", Optional.of(reviewCase.status().name()),
@@ -148,7 +171,8 @@ public final class ReviewPolicy {
                         Change.of("convertedGrade", converted(before.decision().grade()), converted(next.decision().grade())),
                         Change.of("question", reviewCase.openQuestion().map(OpenQuestion::question), question.map(OpenQuestion::question)),
                         Change.of("decidedBy", Optional.of(before.decidedBy().name() + before.registrar().map(r -> " " + r).orElse("")),
-                                Optional.of(next.decidedBy().name() + next.registrar().map(r -> " " + r).orElse(""))))
+                                Optional.of(next.decidedBy().name() + next.registrar().map(r -> " " + r).orElse(""))),
+                        Change.of("signatureOverride", Optional.empty(), signatureOverride))
                 .flatMap(Optional::stream)
                 .toList();
     }

@@ -46,6 +46,11 @@ public sealed interface ReviewVerdict permits ReviewVerdict.Revised, ReviewVerdi
         /** Nothing to count the credits as: no target given, and none suggested. */
         NO_TARGET,
         /** A converted grade for a credential without a grade, or without a home scheme to write it in. */
-        GRADE_NOT_CONVERTIBLE
+        GRADE_NOT_CONVERTIBLE,
+        /**
+         * The credential's signature is not VALID: approved only by an explicit override with a reason, never as
+         * suggested or in bulk.
+         */
+        SIGNATURE_NOT_VALID
     }
 }

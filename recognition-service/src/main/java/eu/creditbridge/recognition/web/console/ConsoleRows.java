@@ -15,7 +15,7 @@ final class ConsoleRows {
     record DecisionRow(String credentialId, String title, String sourceCourse, String learnerId, String partner, String partnerName,
                        String outcome, String outcomeLabel, String status, boolean awaitsRegistrar, String originalEcts,
                        String recognisedEcts, String countsAs, String suggestion, String decidedBy, String decidedOn, String age,
-                       String question) {
+                       String question, boolean signatureFlagged, String signatureStatus) {
     }
 
     static DecisionRow of(DecisionSummary summary, Instant now) {
@@ -28,7 +28,7 @@ final class ConsoleRows {
                 summary.suggestion().map(s -> ConsoleText.ects(s.credits()) + " ECTS as " + s.target().describe()).orElse(""),
                 summary.decidedBy().name().equals("RULES") ? "Rules" : summary.registrar().orElse("Registrar"),
                 ConsoleText.moment(summary.decidedAt()), age(summary.decidedAt(), now),
-                summary.openQuestion().map(q -> q.question()).orElse(""));
+                summary.openQuestion().map(q -> q.question()).orElse(""), summary.signatureFlagged(), summary.signature().status().name());
     }
 
     /** The outcome in words; a decision with a question out says so. */

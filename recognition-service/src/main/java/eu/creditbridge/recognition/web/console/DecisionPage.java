@@ -99,6 +99,7 @@ class DecisionPage {
     String approve(@PathVariable String schac, @PathVariable String credentialId, @RequestParam(defaultValue = "") String targetCourse,
                    @RequestParam(defaultValue = "") String targetCategory, @RequestParam(defaultValue = "") String credits,
                    @RequestParam(defaultValue = "") String convertedGrade, @RequestParam(defaultValue = "") String reason,
+                   @RequestParam(defaultValue = "false") boolean signatureOverride,
                    @RequestParam(required = false) Integer revision, Authentication authentication, RedirectAttributes redirect) {
         DecisionId id = id(schac, credentialId);
         RegistrarAction.Approve approval;
@@ -107,7 +108,7 @@ class DecisionPage {
                     ? Optional.of(RecognitionTarget.localCourse(targetCourse.strip(), Optional.empty()))
                     : !targetCategory.isBlank() ? Optional.of(RecognitionTarget.creditCategory(targetCategory.strip())) : Optional.empty();
             Optional<EctsCredits> ects = credits.isBlank() ? Optional.empty() : Optional.of(EctsCredits.of(credits.strip()));
-            approval = new RegistrarAction.Approve(target, ects, text(convertedGrade), text(reason));
+            approval = new RegistrarAction.Approve(target, ects, text(convertedGrade), text(reason), signatureOverride);
         } catch (IllegalArgumentException e) {
             return refused(id, redirect, "Not approved: " + e.getMessage());
         }

@@ -102,6 +102,25 @@ class RegistrarConsoleTest {
                 .decision();
     }
 
+    /** As {@link #waitingForReview}, but the trace says the signature was VALID: a plain review case, not flagged. */
+    private RecognitionDecision signedWaitingForReview(String learner, String title) {
+        Credential credential = credential().issuedBy(Fixtures.LODZ).home(Fixtures.ROTTERDAM).learner(EuropeanStudentIdentifier.of(learner))
+                .courseCode(null).title(title).credits("5").build();
+        var unsigned = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.rotterdam(), Optional.of(Fixtures.lodz()),
+                Optional.of(new Ruleset(Fixtures.ROTTERDAM, 1, List.of(), Optional.of("alliance-electives"))),
+                SignatureVerdict.of(SignatureVerdict.Status.UNSIGNED, "The credential carries no signature.")));
+        List<eu.creditbridge.recognition.domain.DecisionReason> reasons = new java.util.ArrayList<>(unsigned.reasons().stream()
+                .map(reason -> reason.step().equals("signature")
+                        ? eu.creditbridge.recognition.domain.DecisionReason.considered("signature", "Signature VALID: signed with key lodz-2025.")
+                        : reason)
+                .toList());
+        reasons.add(eu.creditbridge.recognition.domain.DecisionReason.decisive("registrar-review", "No rule decides; a registrar decides."));
+        var decision = new eu.creditbridge.recognition.domain.Decision(unsigned.outcome(), unsigned.recognisedCredits(), unsigned.target(),
+                unsigned.grade(), reasons, unsigned.rulesetVersion());
+        return decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision, Instant.parse("2025-02-20T10:00:00Z")), credential)
+                .decision();
+    }
+
     @Test
     void registrarApprovesOneFromTheQueueAndSeesItInTheLearnerRecordAndTheAuditTrail() throws Exception {
         String learner = newLearner();
@@ -112,16 +131,24 @@ class RegistrarConsoleTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"review-queue\""), containsString("id=\"queue-count\""),
                         containsString("data-credential-id=\"" + credentialId + "\""),
-                        containsString("name=\"credentialIds\" value=\"" + credentialId + "\""), containsString("id=\"approve-selected\""))));
+                        // Unsigned: flagged, and not offered for "approve selected as suggested"
+                        containsString("id=\"signature-flag-" + credentialId + "\""), containsString("Signature UNSIGNED"),
+                        not(containsString("name=\"credentialIds\" value=\"" + credentialId + "\"")), containsString("id=\"approve-selected\""))));
         mvc.perform(get("/console/institutions/eur.nl/decisions/{id}", credentialId).with(registrarOfRotterdam()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"decision-outcome\""), containsString("Needs review"),
                         containsString("id=\"signature-status\""), containsString("UNSIGNED"), containsString("id=\"rule-trace\""),
                         containsString("5 ECTS as credit category alliance-electives"), containsString("id=\"approve-form\""),
-                        containsString("No registrar has acted on this decision yet."))));
+                        containsString("No registrar has acted on this decision yet."), containsString("id=\"approve-signature-override\""))));
 
         mvc.perform(post("/console/institutions/eur.nl/decisions/{id}/approval", credentialId).with(registrarOfRotterdam()).with(csrf())
                         .param("reason", "Fits our elective scheme").param("revision", String.valueOf(waiting.revision())))
+                .andExpect(redirectedUrl("/console/institutions/eur.nl/decisions/" + credentialId))
+                .andExpect(flash().attribute("flashKind", "error"));
+
+        mvc.perform(post("/console/institutions/eur.nl/decisions/{id}/approval", credentialId).with(registrarOfRotterdam()).with(csrf())
+                        .param("reason", "Fits our elective scheme").param("signatureOverride", "true")
+                        .param("revision", String.valueOf(waiting.revision())))
                 .andExpect(redirectedUrl("/console/institutions/eur.nl/queue"))
                 .andExpect(flash().attribute("flash", containsString("Approved: Urban Ecology")));
 
@@ -166,13 +193,14 @@ class RegistrarConsoleTest {
     @Test
     void selectedDecisionsAreApprovedInOneGo() throws Exception {
         String learner = newLearner();
-        UUID first = waitingForReview(learner, "Sustainable Cities").id().credentialId();
-        UUID second = waitingForReview(learner, "Circular Economy").id().credentialId();
+        UUID first = signedWaitingForReview(learner, "Sustainable Cities").id().credentialId();
+        UUID second = signedWaitingForReview(learner, "Circular Economy").id().credentialId();
+        UUID unsigned = waitingForReview(learner, "Urban Mining").id().credentialId();
 
         mvc.perform(post("/console/institutions/eur.nl/decisions/approvals").with(registrarOfRotterdam()).with(csrf())
-                        .param("credentialIds", first.toString(), second.toString()))
+                        .param("credentialIds", first.toString(), second.toString(), unsigned.toString()))
                 .andExpect(redirectedUrl("/console/institutions/eur.nl/queue"))
-                .andExpect(flash().attribute("flash", containsString("Approved 2 decisions")));
+                .andExpect(flash().attribute("flash", allOf(containsString("Approved 2 decisions"), containsString("UNSIGNED"))));
         mvc.perform(get("/console/institutions/eur.nl/learners/{id}", learner).with(registrarOfRotterdam()))
                 .andExpect(content().string(containsString("id=\"learner-total-ects\">10</span>")));
     }
