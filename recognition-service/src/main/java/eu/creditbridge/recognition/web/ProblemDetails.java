@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.web;
 
-import java.net.URI;
+import eu.creditbridge.security.Problems;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +22,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail notFound(NotFound e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Not found");
-        problem.setType(URI.create("https://creditbridge.eu/problems/not-found"));
+        problem.setType(Problems.type("not-found"));
         return problem;
     }
 
@@ -31,7 +31,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail refused(ActionRefused e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Not allowed for this decision");
-        problem.setType(URI.create("https://creditbridge.eu/problems/not-reviewable"));
+        problem.setType(Problems.type("not-reviewable"));
         problem.setProperty("refusal", e.refusal());
         return problem;
     }
@@ -41,7 +41,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail conflict(RevisionConflict e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Changed meanwhile");
-        problem.setType(URI.create("https://creditbridge.eu/problems/revision-conflict"));
+        problem.setType(Problems.type("revision-conflict"));
         problem.setProperty("expectedRevision", e.expectedRevision());
         problem.setProperty("currentRevision", e.currentRevision());
         return problem;
@@ -51,7 +51,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     ProblemDetail invalid(InvalidPathValue e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + e.field() + ": " + e.getMessage());
         problem.setTitle("Invalid request");
-        problem.setType(URI.create("https://creditbridge.eu/problems/invalid-request"));
+        problem.setType(Problems.type("invalid-request"));
         problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
         return problem;
     }
@@ -77,7 +77,7 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
     private static ProblemDetail invalidRequest(String detail, List<Map<String, String>> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         problem.setTitle("Invalid request");
-        problem.setType(URI.create("https://creditbridge.eu/problems/invalid-request"));
+        problem.setType(Problems.type("invalid-request"));
         problem.setProperty("errors", errors);
         return problem;
     }

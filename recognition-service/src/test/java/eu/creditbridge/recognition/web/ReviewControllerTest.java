@@ -237,7 +237,7 @@ class ReviewControllerTest {
         mvc.perform(postJson(path + "/approval", "{}"))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-                .andExpect(jsonPath("$.type").value("https://creditbridge.eu/problems/not-reviewable"))
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:not-reviewable"))
                 .andExpect(jsonPath("$.refusal").value("NOT_AWAITING_REGISTRAR"));
     }
 
@@ -251,7 +251,7 @@ class ReviewControllerTest {
                 .andExpect(jsonPath("$.decision.openQuestion.question").value("Was the exam supervised?"));
         mvc.perform(postJson(path + "/approval", "{\"expectedRevision\": 1}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.type").value("https://creditbridge.eu/problems/revision-conflict"))
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:revision-conflict"))
                 .andExpect(jsonPath("$.expectedRevision").value(1))
                 .andExpect(jsonPath("$.currentRevision").value(2));
         mvc.perform(get(LODZ + "/review-queue").param("outcome", "asked").param("size", "100"))

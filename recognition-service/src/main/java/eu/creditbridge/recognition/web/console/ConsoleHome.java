@@ -3,7 +3,8 @@ package eu.creditbridge.recognition.web.console;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.web.security.StaffMember;
+import eu.creditbridge.security.Caller;
+import eu.creditbridge.security.Role;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
@@ -29,12 +30,13 @@ class ConsoleHome {
     @GetMapping("/console")
     String home(Authentication authentication, @RequestParam(required = false) String institution, Model model,
                 RedirectAttributes redirect) {
-        StaffMember staff = StaffMember.of(authentication);
-        if (staff.isRegistrar() && !staff.isAdmin()) {
-            return "redirect:/console/institutions/" + staff.institution().get().value() + "/queue";
+        Caller staff = Caller.of(authentication);
+        if (!staff.isAdmin() && staff.has(Role.REGISTRAR) && staff.institution().isPresent()) {
+            return "redirect:/console/institutions/" + staff.institution().get() + "/queue";
         }
         if (!staff.isAdmin()) {
-            throw new AccessDeniedException("Operators see no learner data; the operator console is in registry-service.");
+            throw new AccessDeniedException("This console is for registrars; operators see no learner data (the operator console is in"
+                    + " registry-service), and institution admins and issuing officers work in the registry and the issuer.");
         }
         if (institution != null && !institution.isBlank()) {
             try {

@@ -3,7 +3,8 @@ package eu.creditbridge.recognition.web.console;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.web.security.StaffMember;
+import eu.creditbridge.security.Caller;
+import eu.creditbridge.security.Role;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.security.core.Authentication;
@@ -32,13 +33,21 @@ class ConsoleModel {
         this.registry = registry;
     }
 
+    /** The signed-in caller as the security kit reads them (name, roles, institution), or null on the sign-in page. */
     @ModelAttribute("staff")
-    StaffMember staff() {
+    Caller staff() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || authentication instanceof AnonymousAuthenticationToken || !authentication.isAuthenticated()) {
             return null;
         }
-        return StaffMember.of(authentication);
+        return Caller.of(authentication);
+    }
+
+    /** The registrar's own institution (their queue), for links on refusal pages; null for anyone else. */
+    @ModelAttribute("ownInstitution")
+    String ownInstitution() {
+        Caller staff = staff();
+        return staff != null && staff.has(Role.REGISTRAR) ? staff.institution().orElse(null) : null;
     }
 
     /** The institution of the page ({@code {schac}} in the path), else the registrar's own. */
@@ -50,8 +59,8 @@ class ConsoleModel {
             schac = parse(value);
         }
         if (schac.isEmpty()) {
-            StaffMember staff = staff();
-            schac = staff == null ? Optional.empty() : staff.institution();
+            Caller staff = staff();
+            schac = staff == null ? Optional.empty() : staff.institution().flatMap(ConsoleModel::parse);
         }
         return schac.map(this::label).orElse(null);
     }
@@ -61,6 +70,7 @@ class ConsoleModel {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound(PageNotFound e, Model model, HttpServletRequest request) {
         model.addAttribute("staff", staff());
+        model.addAttribute("ownInstitution", ownInstitution());
         model.addAttribute("institution", institution(request));
         model.addAttribute("message", e.getMessage());
         return "error/404";

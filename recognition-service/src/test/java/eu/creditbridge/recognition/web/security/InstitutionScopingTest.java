@@ -129,7 +129,7 @@ class InstitutionScopingTest {
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.status").value(403))
                 .andExpect(jsonPath("$.title").value("Forbidden"))
-                .andExpect(jsonPath("$.type").value("https://creditbridge.eu/problems/forbidden"));
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:forbidden"));
     }
 
     @Test
