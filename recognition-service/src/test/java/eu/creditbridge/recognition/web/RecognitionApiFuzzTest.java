@@ -11,14 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,7 +25,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * Thousands of generated requests (seeded: {@code -Dcreditbridge.fuzz.seed=...} replays a run,
  * {@code -Dcreditbridge.fuzz.requests=...} makes it longer) against learning agreements, learner records and the
- * review API, as an administrator: never a 5xx, every 4xx a problem with a title and a detail.
+ * review API, anonymous (every one refused as a 401 problem), as an administrator and as Rotterdam's registrar (who is
+ * refused other institutions): never a 5xx, every 4xx a problem with a title and a detail.
  */
 @SpringBootTest(properties = {
         "creditbridge.registry-view.enabled=false",
@@ -35,7 +34,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         "spring.kafka.listener.auto-startup=false"})
 // Thousands of exchanges: MockMvc's print-on-failure would copy every one of them to the log.
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
-@WithMockUser(roles = "ADMIN")
 class RecognitionApiFuzzTest {
 
     private static final InProcessMongo MONGO = new InProcessMongo();
@@ -67,13 +65,18 @@ class RecognitionApiFuzzTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
 
-    @Test
-    void generatedRequestsAreAnsweredWithoutServerErrorsAndEveryRefusalIsAProblem() {
+    @org.junit.jupiter.params.ParameterizedTest(name = "as {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"anonymous", "admin", "registrar@eur.nl"})
+    void generatedRequestsAreAnsweredWithoutServerErrorsAndEveryRefusalIsAProblem(String caller) {
         var variants = new JsonVariants(SEED);
-        var findings = new FuzzFindings("recognition-service /api", SEED);
+        var findings = new FuzzFindings("recognition-service /api as " + caller, SEED);
+        // Anonymous requests all stop at the door: fewer of them say as much.
+        int requests = caller.equals("anonymous") ? REQUESTS / 4 : REQUESTS;
 
-        for (int i = 0; i < REQUESTS; i++) {
+        for (int i = 0; i < requests; i++) {
             String schac = variants.chance(70) ? "eur.nl" : variants.text();
             String learner = variants.chance(70) ? LEARNER : variants.text();
             String credential = variants.chance(50) ? UUID.randomUUID().toString() : variants.text();
@@ -113,6 +116,10 @@ class RecognitionApiFuzzTest {
             }
             if (body != null) {
                 request.contentType(variants.pick(MEDIA_TYPES)).content(body.getBytes(StandardCharsets.UTF_8));
+            }
+            if (!caller.equals("anonymous")) {
+                request.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(
+                        accounts.loadUserByUsername(caller)));
             }
             perform(findings, request, body);
         }
