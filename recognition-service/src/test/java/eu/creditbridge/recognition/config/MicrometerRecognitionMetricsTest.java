@@ -53,6 +53,17 @@ class MicrometerRecognitionMetricsTest {
         assertThat(registry.get("creditbridge.recognition.latency").timer().count()).isZero();
     }
 
+    @Test
+    void aRefusedRevocationIsCountedByReason() {
+        var registry = new SimpleMeterRegistry();
+        var metrics = new MicrometerRecognitionMetrics(registry, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        metrics.revocationRefused("not-the-issuer");
+        metrics.revocationRefused("not-the-issuer");
+
+        assertThat(registry.get("creditbridge.revocations.refused").tag("reason", "not-the-issuer").counter().count()).isEqualTo(2.0);
+    }
+
     private static RecognitionDecision recognised() {
         Credential credential = Fixtures.credential().credits("7.5").build();
         var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(),

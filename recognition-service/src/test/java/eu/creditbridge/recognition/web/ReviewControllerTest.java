@@ -306,4 +306,43 @@ class ReviewControllerTest {
         mvc.perform(postJson("/api/institutions/eur.nl/decisions/" + decision.id().credentialId() + "/rejection", "{\"reason\": \"x\"}"))
                 .andExpect(status().isNotFound());
     }
+
+    /** As the policies leave a credential signed with a key its issuer reported compromised: to a registrar, verdict in the trace. */
+    private RecognitionDecision awaitingOnACompromisedKey() {
+        Credential credential = credential().learner(learner).build();
+        var normal = ReviewFixtures.needsReview(credential);
+        var decision = new eu.creditbridge.recognition.domain.Decision(normal.outcome(), normal.recognisedCredits(), normal.target(),
+                normal.grade(), List.of(eu.creditbridge.recognition.domain.DecisionReason.decisive("signature",
+                "Signature KEY_COMPROMISED: Key eur-2025 of eur.nl was reported compromised from 2025-02-01.")), normal.rulesetVersion());
+        RecognitionDecision stored = RecognitionDecision.byRules(credential, decision, ReviewFixtures.DECIDED_AT);
+        decisions.insertOrLoad(stored, credential);
+        return stored;
+    }
+
+    @Test
+    void aDecisionWhoseSignatureIsNotValidIsFlaggedLeftOutOfBulkApprovalAndApprovedOnlyWithTheOverride() throws Exception {
+        RecognitionDecision flagged = awaitingOnACompromisedKey();
+        String id = flagged.id().credentialId().toString();
+
+        mvc.perform(get(LODZ + "/review-queue").param("size", "100"))
+                .andExpect(jsonPath("$.items[?(@.credentialId == '" + id + "')].signatureFlagged").value(true))
+                .andExpect(jsonPath("$.items[?(@.credentialId == '" + id + "')].signatureStatus").value("KEY_COMPROMISED"));
+        mvc.perform(postJson(LODZ + "/decisions/approvals", "{\"credentialIds\": [\"" + id + "\"]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].status").value("SIGNATURE_NOT_VALID"))
+                .andExpect(jsonPath("$.counts.SIGNATURE_NOT_VALID").value(1));
+        mvc.perform(postJson(LODZ + "/decisions/" + id + "/approval", "{\"reason\": \"looks fine\"}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:not-reviewable"))
+                .andExpect(jsonPath("$.refusal").value("SIGNATURE_NOT_VALID"));
+        mvc.perform(postJson(LODZ + "/decisions/" + id + "/approval", "{\"signatureOverride\": true}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("reason"));
+
+        mvc.perform(postJson(LODZ + "/decisions/" + id + "/approval",
+                        "{\"signatureOverride\": true, \"reason\": \"Confirmed with Rotterdam: issued before the theft\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get(LODZ + "/decisions/" + id + "/audit"))
+                .andExpect(jsonPath("$..changes[?(@.field == 'signatureOverride')].after").value("acknowledged KEY_COMPROMISED"));
+    }
 }
