@@ -40,8 +40,22 @@ public enum ContractTopic {
         return topic;
     }
 
+    /** The value schema the generated Java class was compiled from (with Java's string-type properties). */
     public Schema valueSchema() {
         return valueSchema;
+    }
+
+    /**
+     * The value schema as published and registered: self-contained and language-neutral (see {@link PublishedSchema}).
+     * Its text is the file {@code schemas/resolved/<subject>.avsc} and the jar's {@code resolved/<subject>.avsc}.
+     */
+    public Schema publishedSchema() {
+        return PublishedSchema.of(valueSchema);
+    }
+
+    /** Name of the published schema's file, under {@code schemas/resolved/} and under {@code resolved/} in the jar. */
+    public String publishedFileName() {
+        return valueSubject() + ".avsc";
     }
 
     /** Compacted topics hold state (latest value per key); the others hold a history of events. */
