@@ -19,7 +19,8 @@ import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Puts the contract in place before any service runs: creates every contract topic and its dead-letter topic,
- * sets BACKWARD compatibility, and registers every value schema under its subject. Idempotent, so it runs at
+ * sets BACKWARD compatibility, and registers every value schema under its subject, in its published form
+ * ({@link ContractTopic#publishedSchema()}: self-contained, without Java-only properties). Idempotent, so it runs at
  * every start; a schema the registry refuses as incompatible stops it with the registry's reason.
  *
  * <p>Run as {@code java ... ContractBootstrap <bootstrap-servers> <schema-registry-url> [partitions]}.
@@ -86,7 +87,9 @@ public final class ContractBootstrap {
         registry.setCompatibility(null, CompatibilityLevel.BACKWARD);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (ContractTopic topic : ContractTopic.all()) {
-            int id = registry.register(topic.valueSubject(), topic.valueSchema());
+            // The published, language-neutral text (schemas/resolved/): what partners look up by content. A subject
+            // holding the older Java-flavoured text gets it as a new version; BACKWARD accepts it (same data).
+            int id = registry.register(topic.valueSubject(), topic.publishedSchema());
             registry.setCompatibility(topic.valueSubject(), CompatibilityLevel.BACKWARD);
             ids.put(topic.valueSubject(), id);
         }

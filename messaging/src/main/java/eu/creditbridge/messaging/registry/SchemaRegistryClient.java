@@ -3,6 +3,7 @@ package eu.creditbridge.messaging.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.creditbridge.contract.PublishedSchema;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,6 +24,11 @@ import org.apache.avro.Schema;
  * <p>Schemas are immutable once registered, so ids and schemas are cached for the life of the client:
  * after warm-up, serialising and deserialising make no HTTP calls. One client is shared per registry URL
  * ({@link #forUrl}), so every serializer and deserializer of a process shares one cache.
+ *
+ * <p>Every schema this client sends (to register, look up or check) goes in its published form
+ * ({@link PublishedSchema}): the generated classes' schemas carry Java-only {@code avro.java.string} properties, and a
+ * registry may match a lookup by content byte for byte, so Java code and a partner's stock client holding the file
+ * from {@code schemas/resolved/} must send one and the same text to find one and the same id.
  */
 public final class SchemaRegistryClient {
 
@@ -59,9 +65,10 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "subjects/" + encode(subject) + "/versions", schemaBody(schema));
+        Schema published = PublishedSchema.of(schema);
+        JsonNode answer = send("POST", "subjects/" + encode(subject) + "/versions", schemaBody(published));
         int id = answer.path("id").asInt();
-        remember(key, id);
+        remember(key, id, published);
         return id;
     }
 
@@ -76,9 +83,10 @@ public final class SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = send("POST", "subjects/" + encode(subject), schemaBody(schema));
+        Schema published = PublishedSchema.of(schema);
+        JsonNode answer = send("POST", "subjects/" + encode(subject), schemaBody(published));
         int id = answer.path("id").asInt();
-        remember(key, id);
+        remember(key, id, published);
         return id;
     }
 
@@ -108,13 +116,13 @@ public final class SchemaRegistryClient {
     /** Whether {@code schema} could be registered as the next version of {@code subject}. */
     public boolean isCompatible(String subject, Schema schema) {
         JsonNode answer = send("POST",
-                "compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(schema));
+                "compatibility/subjects/" + encode(subject) + "/versions/latest", schemaBody(PublishedSchema.of(schema)));
         return answer.path("is_compatible").asBoolean(false);
     }
 
-    private void remember(SubjectSchema key, int id) {
+    private void remember(SubjectSchema key, int id, Schema registered) {
         idsBySubjectSchema.put(key, id);
-        schemasById.putIfAbsent(id, key.schema());
+        schemasById.putIfAbsent(id, registered);
     }
 
     private ObjectNode schemaBody(Schema schema) {

@@ -19,7 +19,9 @@ import org.apache.kafka.common.serialization.Serializer;
  * <p>Schemas are registered when the stack starts ({@code ContractBootstrap}), not by whichever producer
  * writes first: by default this serializer only looks the id up, so a producer built against a schema the
  * registry never accepted fails loudly instead of registering it. Set {@code auto.register.schemas=true}
- * to register on first use instead.
+ * to register on first use instead. Either way the registry sees the schema in its published form (the client sends
+ * {@code PublishedSchema}'s text, without {@code avro.java.string}), the text partners load from
+ * {@code schemas/resolved/}, so a Java producer finds the same id as a partner's stock serializer.
  *
  * <p>A dead-letter topic {@code <topic>.dlt} uses the subject of its source topic, so a dead letter that is
  * re-serialised reads with the same schema as the original.
@@ -62,6 +64,7 @@ public class ConfluentAvroSerializer implements Serializer<SpecificRecord> {
         }
         String subject = SerdeConfig.valueSubject(topic);
         int id;
+        // The generated class's schema; the client looks it up by its published, language-neutral text.
         try {
             id = autoRegister
                     ? registry.register(subject, value.getSchema())
