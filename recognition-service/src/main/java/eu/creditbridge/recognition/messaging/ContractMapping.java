@@ -22,6 +22,7 @@ import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.grading.GradeBand;
 import eu.creditbridge.recognition.domain.grading.GradingTable;
+import eu.creditbridge.recognition.domain.review.TracedSignature;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Optional;
@@ -152,6 +153,10 @@ final class ContractMapping {
                                 .setExplanation(reason.explanation())
                                 .build())
                         .toList())
+                // The same verdict the reasons give in words, as a value: read back from the trace, so a revision
+                // (a registrar's, a revocation's, a compromised key's) publishes the verdict its own trace holds.
+                .setSignatureVerdict(eu.creditbridge.contract.SignatureVerdict.valueOf(
+                        TracedSignature.of(concluded.reasons()).status().name()))
                 .setRulesetVersion(concluded.rulesetVersion().orElse(null))
                 .setDecidedBy(eu.creditbridge.contract.DecidedBy.valueOf(decision.decidedBy().name()))
                 .setRegistrar(decision.registrar().orElse(null))
