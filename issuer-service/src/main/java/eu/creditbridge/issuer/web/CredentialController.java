@@ -9,6 +9,10 @@ import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.RestController;
  * credential's issuing institution needs the body or the stored credential, so the use cases decide it with the
  * {@link Caller} handed in here.
  */
+@Tag(name = "Credentials", description = "Issuing, reading and revoking credentials, as the issuing institution only")
 @RestController
 @RequestMapping(path = "/api/credentials", produces = MediaType.APPLICATION_JSON_VALUE)
 public class CredentialController {
@@ -53,6 +58,14 @@ public class CredentialController {
      * 201 with Location for a new credential; 200 with the same Location when a request carrying an
      * already issued {@code credentialId} and the same content is repeated (a client's retry).
      */
+    @Operation(summary = "Issue a credential",
+            description = "Stores the credential, signs it with the institution's key valid on the issue date and publishes "
+                    + "CredentialIssued (outbox). 201 with Location; 200 with the same Location when the same "
+                    + "credentialId and content are sent again (a retry); 409 for the same credentialId with other "
+                    + "content; 400 names every bad field. Issuing officers and the student-information system of the "
+                    + "institution in issuingInstitution only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = CredentialBody.class)))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<CredentialResponse> issue(@RequestBody(required = false) byte[] body, Authentication caller) {
         var credential = CredentialBodyMapping.toCredential(bodies.read(body, CredentialBody.class));
@@ -66,11 +79,18 @@ public class CredentialController {
                 .body(CredentialResponse.from(issuance.credential(), List.of()));
     }
 
+    @Operation(summary = "Read a credential",
+            description = "The credential as issued, its status (ISSUED or REVOKED), its publication state and the "
+                    + "recognition decisions reported back. The issuing institution's officers and system, or the "
+                    + "platform administrator; 403 for another institution's credential, 404 for an unknown id.")
     @GetMapping("/{id}")
     public CredentialResponse credential(@PathVariable String id, Authentication caller) {
         return CredentialResponse.from(lookingUp.lookUp(credentialId(id), Caller.of(caller)));
     }
 
+    @Operation(summary = "List a learner's credentials",
+            description = "A page (page, size at most 100) of the credentials issued to the learner (learnerId: European "
+                    + "Student Identifier) by the caller's institution.")
     @GetMapping
     public CredentialSummary.Page ofLearner(@RequestParam(required = false) String learnerId,
                                             @RequestParam(defaultValue = "0") String page,
@@ -96,6 +116,12 @@ public class CredentialController {
         return new CredentialSummary.Page(items, pageNumber, pageSize);
     }
 
+    @Operation(summary = "Revoke a credential",
+            description = "Revokes the credential with a reason and publishes CredentialRevoked; recognition withdraws "
+                    + "what it recognised. A credential already revoked is a 409. The issuing institution's officers "
+                    + "and system only.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = RevocationRequest.class)))
     @PostMapping(path = "/{id}/revocation", consumes = MediaType.APPLICATION_JSON_VALUE)
     public CredentialResponse revoke(@PathVariable String id, @RequestBody(required = false) byte[] body,
                                      Authentication caller) {
