@@ -14,6 +14,9 @@ import eu.creditbridge.registry.web.Views.AllianceSummary;
 import eu.creditbridge.registry.web.Views.AllianceView;
 import eu.creditbridge.registry.web.Views.MembershipView;
 import eu.creditbridge.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Alliances", description = "Alliances and their members")
 @RestController
 @RequestMapping("/api/alliances")
 class AllianceController {
@@ -59,17 +63,26 @@ class AllianceController {
         this.reinstating = reinstating;
     }
 
+    @Operation(summary = "List alliances",
+            description = "Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping
     List<AllianceSummary> alliances() {
         return registry.alliances().stream().map(AllianceSummary::of).toList();
     }
 
+    @Operation(summary = "Read an alliance",
+            description = "The alliance with its members and their status. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping("/{allianceId}")
     AllianceView alliance(@PathVariable String allianceId) {
         BrowsingRegistry.AllianceWithMembers found = registry.alliance(PathIds.alliance(allianceId));
         return AllianceView.of(found.alliance(), found.members());
     }
 
+    @Operation(summary = "Define an alliance",
+            description = "Creates (the admin only, 201) or replaces (its alliance admin or the admin, 200) the alliance."
+                    + "Creates (the admin only, 201) or replaces (its alliance admin or the admin, 200) the alliance.")
     @PutMapping("/{allianceId}")
     ResponseEntity<AllianceView> define(@PathVariable String allianceId, @Valid @RequestBody AllianceBody body,
             Authentication who) {
@@ -81,12 +94,17 @@ class AllianceController {
         return (created ? ResponseEntity.status(201) : ResponseEntity.ok()).body(alliance(allianceId));
     }
 
+    @Operation(summary = "Admit a member",
+            description = "The institution becomes a member from memberSince. The alliance admin or the admin.")
     @PutMapping("/{allianceId}/members/{schac}")
     MembershipView admit(@PathVariable String allianceId, @PathVariable String schac,
             @Valid @RequestBody MembershipBody body) {
         return MembershipView.of(admitting.admit(PathIds.alliance(allianceId), PathIds.schac(schac), body.memberSince()));
     }
 
+    @Operation(summary = "Suspend a member",
+            description = "Credentials the member issues while suspended are never recognised automatically. The alliance "
+                    + "admin or the admin.")
     @PostMapping("/{allianceId}/members/{schac}/suspension")
     ResponseEntity<MembershipView> suspend(@PathVariable String allianceId, @PathVariable String schac,
             @Valid @RequestBody SuspensionBody body) {
@@ -98,6 +116,8 @@ class AllianceController {
                 .body(MembershipView.of(suspended));
     }
 
+    @Operation(summary = "Reinstate a member",
+            description = "Ends the suspension. The alliance admin or the admin.")
     @DeleteMapping("/{allianceId}/members/{schac}/suspension")
     MembershipView reinstate(@PathVariable String allianceId, @PathVariable String schac) {
         return MembershipView.of(reinstating.reinstate(PathIds.alliance(allianceId), PathIds.schac(schac)));

@@ -8,6 +8,9 @@ import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.web.Views.InstitutionView;
 import eu.creditbridge.registry.web.Views.IssuerPrincipalsView;
 import eu.creditbridge.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Institutions", description = "The trust list: institutions by SCHAC code, with memberships and signing keys")
 @RestController
 @RequestMapping("/api/institutions")
 class InstitutionController {
@@ -39,11 +43,17 @@ class InstitutionController {
         this.authorising = authorising;
     }
 
+    @Operation(summary = "List institutions",
+            description = "Every registered institution with its memberships and signing keys. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping
     List<InstitutionView> institutions() {
         return registry.institutions().stream().map(InstitutionView::of).toList();
     }
 
+    @Operation(summary = "Read an institution",
+            description = "One institution by SCHAC code. Open to everyone; 404 if not registered.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping("/{schac}")
     InstitutionView institution(@PathVariable String schac) {
         return InstitutionView.of(registry.institution(PathIds.schac(schac)));
@@ -53,6 +63,9 @@ class InstitutionController {
      * Creates (an alliance admin or the admin) or replaces (its institution admin or the admin) the institution's
      * details; memberships and issuer principals are kept (they are the alliances' to set).
      */
+    @Operation(summary = "Register or replace an institution",
+            description = "Creates the institution (an alliance admin or the admin, 201) or replaces its details (its "
+                    + "institution admin or the admin, 200); memberships and issuer principals are kept.")
     @PutMapping("/{schac}")
     ResponseEntity<InstitutionView> register(@PathVariable String schac, @Valid @RequestBody InstitutionBody body,
             Authentication who) {
@@ -63,6 +76,9 @@ class InstitutionController {
     }
 
     /** Who besides the institution's admin may register its signing keys: set by an admin of one of its alliances. */
+    @Operation(summary = "Name the issuer principals",
+            description = "The machine accounts besides the institution admin that may register the institution's signing "
+                    + "keys (its issuer-service). An admin of one of its alliances.")
     @PutMapping("/{schac}/issuer-principals")
     IssuerPrincipalsView authoriseIssuers(@PathVariable String schac, @Valid @RequestBody IssuerPrincipalsBody body,
             Authentication who) {

@@ -13,6 +13,9 @@ import eu.creditbridge.rules.Rule;
 import eu.creditbridge.rules.RuleAction;
 import eu.creditbridge.registry.web.Views.RulesetView;
 import eu.creditbridge.registry.web.Views.RulesetVersionSummary;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Rulesets", description = "A receiving institution's recognition rulesets, versioned")
 @RestController
 @RequestMapping("/api/institutions/{schac}/rulesets")
 class RulesetController {
@@ -67,22 +71,34 @@ class RulesetController {
         this.publishing = publishing;
     }
 
+    @Operation(summary = "List ruleset versions",
+            description = "Every published version of the institution's ruleset. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping
     List<RulesetVersionSummary> versions(@PathVariable String schac) {
         return registry.rulesetVersions(PathIds.schac(schac)).stream().map(RulesetVersionSummary::of).toList();
     }
 
+    @Operation(summary = "Read the latest ruleset",
+            description = "The version recognition applies now. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping("/latest")
     RulesetView latest(@PathVariable String schac) {
         return RulesetView.of(registry.latestRuleset(PathIds.schac(schac)));
     }
 
+    @Operation(summary = "Read a ruleset version",
+            description = "One published version. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping("/{version}")
     RulesetView version(@PathVariable String schac, @PathVariable String version) {
         return RulesetView.of(registry.ruleset(PathIds.schac(schac), PathIds.version(version)));
     }
 
     /** Publishes the next version; earlier versions stay as they were. */
+    @Operation(summary = "Publish a ruleset",
+            description = "Publishes the next version (201); earlier versions stay as they were. Its institution admin or "
+                    + "the platform admin.")
     @PostMapping
     ResponseEntity<RulesetView> publish(@PathVariable String schac, @Valid @RequestBody RulesetBody body) {
         SchacCode institution = PathIds.schac(schac);
@@ -92,6 +108,8 @@ class RulesetController {
     }
 
     /** Checks a ruleset as publishing would, without publishing: compile errors, rules that never match, overlaps. */
+    @Operation(summary = "Check a ruleset without publishing",
+            description = "Compile errors, rules that never match, overlaps; nothing is stored. Any signed-in caller.")
     @PostMapping("/validation")
     ValidationView validate(@PathVariable String schac, @Valid @RequestBody RulesetBody body) {
         List<Violation> findings = publishing.validate(PathIds.schac(schac), draft(body));

@@ -8,6 +8,9 @@ import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Violations;
 import eu.creditbridge.registry.web.Views.SigningKeyView;
 import eu.creditbridge.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * An institution's credential-signing keys, one at a time: what an issuer-service calls to register a new key
  * or close an old one's validity on rotation, without replacing the institution's other details.
  */
+@Tag(name = "Signing keys", description = "An institution's credential-signing keys, one at a time")
 @RestController
 @RequestMapping("/api/institutions/{schac}/signing-keys")
 class SigningKeyController {
@@ -53,6 +57,10 @@ class SigningKeyController {
             LocalDate validUntil) {
     }
 
+    @Operation(summary = "List the signing keys",
+            description = "Public keys (JWK text) with validFrom, validUntil and compromisedFrom: what recognition "
+                    + "verifies signatures against. Open to everyone.")
+    @SecurityRequirements // open: no sign-in
     @GetMapping
     List<SigningKeyView> keys(@PathVariable String schac) {
         return registry.institution(PathIds.schac(schac)).signingKeys().stream().map(SigningKeyView::of).toList();
@@ -62,6 +70,10 @@ class SigningKeyController {
      * Adds the key (201), or takes the listed key id again (200: unchanged, or closed with {@code validUntil}); other
      * material for a listed key id is a 409, anything recognition could not verify with is a 400.
      */
+    @Operation(summary = "Register a signing key",
+            description = "Adds the key (201) or takes the listed key id again (200: unchanged, or closed with "
+                    + "validUntil); other material for a listed key id is a 409. Its institution admin, the platform "
+                    + "admin, or a machine account named among its issuer principals.")
     @PutMapping("/{keyId}")
     ResponseEntity<SigningKeyView> register(@PathVariable String schac, @PathVariable String keyId,
             @Valid @RequestBody SigningKeyBody body, Authentication who) {
@@ -76,6 +88,9 @@ class SigningKeyController {
     }
 
     /** Reports the key's private part compromised from a day (200, the key as now published), audited with the caller. */
+    @Operation(summary = "Report a key compromised",
+            description = "From the given day on, credentials signed with the key are no longer recognised automatically; "
+                    + "decisions on them go back to review. Audited. Its institution admin or the platform admin.")
     @PostMapping("/{keyId}/compromise")
     SigningKeyView compromise(@PathVariable String schac, @PathVariable String keyId,
             @Valid @RequestBody CompromiseBody body, Authentication who) {
