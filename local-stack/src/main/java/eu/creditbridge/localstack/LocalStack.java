@@ -107,6 +107,10 @@ public final class LocalStack implements AutoCloseable {
             log.accept("Starting Kafka (KRaft) on " + kafka.address() + ", Apicurio Registry on " + schemaRegistry.address()
                     + ", MongoDB wire server on " + mongo.address() + " ...");
             startInParallel(List.of(kafka, schemaRegistry, mongo));
+            mongo.opened().ifPresent(opened -> {
+                startUpTimes.put("store", opened.took());
+                log.accept("  MongoDB " + opened.summary());
+            });
             Instant contractBegin = Instant.now();
             ContractBootstrap.Result contract = new ContractBootstrap(kafka.bootstrapServers(), schemaRegistry.url(), partitions).run();
             startUpTimes.put("contract", Duration.between(contractBegin, Instant.now()));

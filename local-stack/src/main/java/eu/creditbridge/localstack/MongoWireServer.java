@@ -1,7 +1,8 @@
 package eu.creditbridge.localstack;
 
-import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
+import eu.creditbridge.localstack.store.IndexedH2Backend;
+import eu.creditbridge.localstack.store.StoreOpened;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -25,6 +27,7 @@ public final class MongoWireServer implements StackComponent {
 
     private final int port;
     private final ChildProcess process;
+    private final Path openedFile;
 
     public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port) {
         this.port = port;
@@ -33,7 +36,25 @@ public final class MongoWireServer implements StackComponent {
                 "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
                 "--port", Integer.toString(port), "--file", file.toString()));
-        this.process = new ChildProcess(NAME, cmd, state.dir(NAME), state, ReadinessProbe.tcp(port), Duration.ofSeconds(60));
+        this.openedFile = file.resolveSibling(StoreOpened.FILE_NAME);
+        deleteQuietly(openedFile);
+        // Ready when the services' databases answer. The first open of a file an older version wrote moves it to the
+        // BSON format once, which takes a while for a big store: hence the generous timeout.
+        List<String> databases = ServiceProcess.ALL.stream().map(ServiceProcess::database).toList();
+        this.process = new ChildProcess(NAME, cmd, state.dir(NAME), state, ReadinessProbe.mongo(uri(), databases), Duration.ofSeconds(600));
+    }
+
+    /** What the server reported when it opened its store (how long, how much data); empty until it has. */
+    public Optional<StoreOpened> opened() {
+        return StoreOpened.readFrom(openedFile);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a stale report is only misleading, never harmful: the server rewrites it when it opens
+        }
     }
 
     /** In this JVM, memory only, on a free port: for tests that need the wire protocol and nothing else. */
@@ -41,7 +62,7 @@ public final class MongoWireServer implements StackComponent {
         MongoServer server = new MongoServer(new MemoryBackend() {
             @Override
             public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return super.handleCommand(channel, database, helloAsIsMaster(command), query);
+                return super.handleCommand(channel, database, IndexedH2Backend.helloAsIsMaster(command), query);
             }
         });
         server.bind(LocalPorts.HOST, 0);
@@ -94,12 +115,12 @@ public final class MongoWireServer implements StackComponent {
         }
     }
 
-    /*
-     * MongoDB answers `hello` on every database, and Spring Boot's Mongo health indicator asks it on the
-     * service's own one; mongo-java-server knows only its older name `isMaster` there. Same answer.
-     */
-    static String helloAsIsMaster(String command) {
-        return "hello".equalsIgnoreCase(command) ? "ismaster" : command;
+    private static long sizeOf(Path file) {
+        try {
+            return Files.exists(file) ? Files.size(file) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     /** {@code MongoWireServer --port 27017 --file state/mongo/creditbridge.mv}: serves until SIGTERM. */
@@ -121,15 +142,14 @@ public final class MongoWireServer implements StackComponent {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        MongoBackend backend = new IndexedH2Backend(file) {
-            @Override
-            public Document handleCommand(Channel channel, String database, String command, Document query) {
-                return super.handleCommand(channel, database, helloAsIsMaster(command), query);
-            }
-        };
+        long started = System.nanoTime();
+        IndexedH2Backend backend = new IndexedH2Backend(file);
+        StoreOpened opened = new StoreOpened(Duration.ofNanos(System.nanoTime() - started), backend.documentCount(),
+                sizeOf(Path.of(file)), backend.migration());
         MongoServer server = new MongoServer(backend);
         server.bind(LocalPorts.HOST, port);
-        System.out.println("MongoDB wire protocol on " + LocalPorts.HOST + ":" + port + ", data in " + file);
+        opened.writeTo(Path.of(file).resolveSibling(StoreOpened.FILE_NAME));
+        System.out.println("MongoDB wire protocol on " + LocalPorts.HOST + ":" + port + ", data in " + file + "; " + opened.summary());
         CountDownLatch stopped = new CountDownLatch(1);
         // A graceful stop closes the H2 store, so everything written is on disk.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

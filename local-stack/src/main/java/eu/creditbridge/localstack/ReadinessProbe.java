@@ -1,5 +1,10 @@
 package eu.creditbridge.localstack;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -8,6 +13,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /** Answers "is the process ready yet?"; asked repeatedly while a process starts. */
@@ -39,6 +46,30 @@ public interface ReadinessProbe {
                 return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return false;
+            }
+        };
+    }
+
+    /**
+     * Ready when the MongoDB wire server answers a query on each of {@code databases}: listening is not enough, the
+     * databases the services use must be open.
+     */
+    static ReadinessProbe mongo(String uri, List<String> databases) {
+        return () -> {
+            if (!tcp(URI.create(uri.replace("mongodb://", "tcp://")).getPort()).isReady()) {
+                return false;
+            }
+            MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                    .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                    .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))
+                    .build();
+            try (MongoClient client = MongoClients.create(settings)) {
+                for (String database : databases) {
+                    client.getDatabase(database).listCollectionNames().first();
+                }
+                return true;
+            } catch (MongoException notYet) {
                 return false;
             }
         };

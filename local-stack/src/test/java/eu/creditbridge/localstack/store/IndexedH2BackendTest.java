@@ -1,4 +1,4 @@
-package eu.creditbridge.localstack;
+package eu.creditbridge.localstack.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -22,6 +22,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import eu.creditbridge.localstack.LocalPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;

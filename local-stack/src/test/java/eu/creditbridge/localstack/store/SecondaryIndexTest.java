@@ -1,4 +1,4 @@
-package eu.creditbridge.localstack;
+package eu.creditbridge.localstack.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.bson.Document;
 import java.time.Instant;
 import java.util.List;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,8 +15,9 @@ class SecondaryIndexTest {
 
     private static final Instant NOON = Instant.parse("2026-11-23T12:00:00Z");
 
+    private final MVStore store = MVStore.open(null);
     private final SecondaryIndex outbox = new SecondaryIndex("pending", List.of(new IndexKey("pendingPublication", true),
-            new IndexKey("decidedAt", true)), false);
+            new IndexKey("decidedAt", true)), false, store, "db.decisions._secondary_pending");
 
     @BeforeEach
     void fill() {

@@ -1,4 +1,4 @@
-package eu.creditbridge.localstack;
+package eu.creditbridge.localstack.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
@@ -12,109 +12,139 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.h2.mvstore.Cursor;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 
 /**
- * A non-unique index for mongo-java-server, kept in memory and rebuilt from the data when the server opens the file.
- * The library accepts {@code createIndex} for a non-unique index but ignores it, so every query on such a field — the
- * outbox sweeps ({@code {pendingPublication: true, decidedAt: {$lt: t}}}), the backlog counts, a learner's decisions —
- * scanned and deserialised the whole collection under the collection's lock; at 20,000 decisions that held every
- * writer of the collection up for a second at a time.
+ * A non-unique index for mongo-java-server, kept in the store's file beside the data as a B-tree of
+ * {@code [values..., position]} keys ({@link IndexKeyType}). The library accepts {@code createIndex} for a non-unique
+ * index but ignores it, so every query on such a field — the outbox sweeps
+ * ({@code {pendingPublication: true, decidedAt: {$lt: t}}}), the backlog counts, a learner's decisions — scanned the
+ * whole collection under its lock. A first version of this class kept the index in memory; rebuilding it read every
+ * document back each time the file was opened (twice per index, through Java deserialisation), and a store holding
+ * 20,000 credentials did not open within minutes. On disk, opening costs nothing and the index is built once, when it
+ * is created (or when a file written before indexes were kept is first opened).
  *
  * <p>The index answers a query that pins a leading run of its keys by equality, optionally followed by a range on the
  * next key. It only narrows: the collection still matches every candidate against the whole query, so a candidate too
- * many is harmless, and a document whose key is an array (which equality matches element by element) is always a
- * candidate. Queries of any other shape fall back to the scan, as before.
+ * many is harmless, and a document whose key is an array (which equality matches element by element) is kept apart
+ * as a candidate for every query. Queries of any other shape fall back to the scan, as before.
  */
-final class SecondaryIndex extends Index<Object> {
+public final class SecondaryIndex extends Index<Object> {
 
-    /* Bounds of a key range; they sort below and above every value. */
-    private static final Object LOWEST = new Object();
-    private static final Object HIGHEST = new Object();
+    private static final Object LOWEST = IndexKeyType.LOWEST;
+    private static final Object HIGHEST = IndexKeyType.HIGHEST;
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
+    private static final String BUILT = "built";
 
     private final List<String> fields;
-    private final NavigableMap<List<Object>, Set<Object>> positionsByKey = new TreeMap<>(SecondaryIndex::compareKeys);
-    private final Map<Object, List<Object>> keyByPosition = new HashMap<>();
-    /* Documents with an array in a key field: candidates for every query. */
-    private final Set<Object> alwaysCandidates = new LinkedHashSet<>();
+    private final MVStore store;
+    /* [values of the fields..., position] for every document whose key holds no array. */
+    private final MVMap<Object[], Boolean> entries;
+    /* [position] of the documents with an array in a key field: candidates for every query. */
+    private final MVMap<Object[], Boolean> arrays;
+    /* "built" once every document of the collection is in the index. */
+    private final MVMap<String, Long> state;
 
-    SecondaryIndex(String name, List<IndexKey> keys, boolean sparse) {
+    /**
+     * Opens (or creates) the index kept in {@code store} under {@code mapName}. An index whose build was interrupted
+     * is emptied, so the collection builds it again.
+     */
+    public SecondaryIndex(String name, List<IndexKey> keys, boolean sparse, MVStore store, String mapName) {
         super(name, keys, sparse);
         this.fields = keys.stream().map(IndexKey::getKey).toList();
+        this.store = store;
+        MVMap.Builder<Object[], Boolean> builder = new MVMap.Builder<Object[], Boolean>().keyType(IndexKeyType.INSTANCE);
+        this.entries = store.openMap(mapName, builder);
+        this.arrays = store.openMap(mapName + ".arrays", builder);
+        this.state = store.openMap(mapName + ".state");
+        if (!isBuilt()) {
+            entries.clear();
+            arrays.clear();
+        }
+    }
+
+    /** Whether every document of the collection is in the index; until then the collection builds it. */
+    public boolean isBuilt() {
+        return state.containsKey(BUILT);
+    }
+
+    /** Called by the collection once it has added every document it holds. */
+    public void markBuilt() {
+        state.put(BUILT, System.currentTimeMillis());
+    }
+
+    @Override
+    public boolean isEmpty() {
+        // What the library asks before it adds every document: only an index not built yet needs that.
+        return !isBuilt();
     }
 
     /** How many leading keys {@code query} pins (a range on a key counts as one); 0 when this index cannot narrow it. */
-    synchronized int selectivity(Document query) {
+    int selectivity(Document query) {
         Bounds bounds = bounds(query);
         return bounds == null ? 0 : bounds.keysUsed();
     }
 
     @Override
-    public synchronized boolean canHandle(Document query) {
+    public boolean canHandle(Document query) {
         return bounds(query) != null;
     }
 
     @Override
-    public synchronized Iterable<Object> getPositions(Document query) {
+    public Iterable<Object> getPositions(Document query) {
         Bounds bounds = bounds(query);
         if (bounds == null) {
             throw new IllegalArgumentException("index " + getName() + " cannot narrow " + query);
         }
-        Set<Object> positions = new LinkedHashSet<>(alwaysCandidates);
-        bounds.slice(positionsByKey).values().forEach(positions::addAll);
-        return new ArrayList<>(positions);
-    }
-
-    @Override
-    public synchronized void add(Document document, Object position, MongoCollection<Object> collection) {
-        List<Object> key = keyOf(document);
-        keyByPosition.put(position, key);
-        if (key == null) {
-            alwaysCandidates.add(position);
-        } else {
-            positionsByKey.computeIfAbsent(key, k -> new HashSet<>()).add(position);
+        List<Object> positions = new ArrayList<>();
+        arrays.keySet().forEach(key -> positions.add(key[0]));
+        Cursor<Object[], Boolean> slice = entries.cursor(bounds.from(), bounds.to(), false);
+        while (slice.hasNext()) {
+            Object[] key = slice.next();
+            positions.add(key[key.length - 1]);
         }
+        return positions;
     }
 
     @Override
-    public synchronized Object remove(Document document) {
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        entryOf(document, position).put(keyOf(document, position), Boolean.TRUE);
+    }
+
+    @Override
+    public Object remove(Document document) {
         Object position = Utils.getSubdocumentValue(document, "_id");
-        if (!keyByPosition.containsKey(position)) {
-            return null;
-        }
-        forget(position);
-        return position;
+        return entryOf(document, position).remove(keyOf(document, position)) == null ? null : position;
     }
 
     @Override
-    public synchronized void updateInPlace(Document oldDocument, Document newDocument, Object position,
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        forget(position);
+        entryOf(oldDocument, position).remove(keyOf(oldDocument, position));
         add(newDocument, position, collection);
     }
 
-    private void forget(Object position) {
-        List<Object> key = keyByPosition.remove(position);
-        if (key == null) {
-            alwaysCandidates.remove(position);
-            return;
+    /* Where a document's key lives: with the others, or apart when a key field holds an array. */
+    private MVMap<Object[], Boolean> entryOf(Document document, Object position) {
+        return values(document) == null ? arrays : entries;
+    }
+
+    private Object[] keyOf(Document document, Object position) {
+        List<Object> values = values(document);
+        if (values == null) {
+            return new Object[] {position};
         }
-        Set<Object> positions = positionsByKey.get(key);
-        if (positions != null) {
-            positions.remove(position);
-            if (positions.isEmpty()) {
-                positionsByKey.remove(key);
-            }
-        }
+        Object[] key = values.toArray(new Object[values.size() + 1]);
+        key[values.size()] = position;
+        return key;
     }
 
     @Override
@@ -134,8 +164,8 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized long getCount() {
-        return keyByPosition.size();
+    public long getCount() {
+        return entries.sizeAsLong() + arrays.sizeAsLong();
     }
 
     @Override
@@ -144,14 +174,14 @@ final class SecondaryIndex extends Index<Object> {
     }
 
     @Override
-    public synchronized void drop() {
-        positionsByKey.clear();
-        keyByPosition.clear();
-        alwaysCandidates.clear();
+    public void drop() {
+        store.removeMap(entries);
+        store.removeMap(arrays);
+        store.removeMap(state);
     }
 
     /** The document's values for the index's fields, missing ones as null; null if one of them is an array. */
-    private List<Object> keyOf(Document document) {
+    private List<Object> values(Document document) {
         List<Object> key = new ArrayList<>(fields.size());
         for (String field : fields) {
             Object value = Utils.getSubdocumentValueCollectionAware(document, field);
@@ -253,41 +283,11 @@ final class SecondaryIndex extends Index<Object> {
             double d = number.doubleValue();
             return d == 0.0 ? 0.0 : d;
         }
+        if (value instanceof Instant instant) {
+            // Stored as BSON, a date keeps milliseconds: so does its key, before and after the file is reopened.
+            return Instant.ofEpochMilli(instant.toEpochMilli());
+        }
         return Missing.isNullOrMissing(value) ? null : value;
-    }
-
-    /* Lexicographic; where one key is a prefix of the other, a longer one ending in LOWEST sorts before it. */
-    private static int compareKeys(List<Object> a, List<Object> b) {
-        int common = Math.min(a.size(), b.size());
-        for (int i = 0; i < common; i++) {
-            int c = compareValues(a.get(i), b.get(i));
-            if (c != 0) {
-                return c;
-            }
-        }
-        if (a.size() == b.size()) {
-            return 0;
-        }
-        boolean aLonger = a.size() > b.size();
-        Object next = aLonger ? a.get(common) : b.get(common);
-        int longerFirst = next == LOWEST ? -1 : 1;
-        return aLonger ? longerFirst : -longerFirst;
-    }
-
-    private static int compareValues(Object a, Object b) {
-        if (a == b) {
-            return 0;
-        }
-        if (a == LOWEST || b == HIGHEST) {
-            return -1;
-        }
-        if (a == HIGHEST || b == LOWEST) {
-            return 1;
-        }
-        if (a == null || b == null) {
-            return a == null ? -1 : 1;
-        }
-        return VALUES.compare(a, b);
     }
 
     /** Equal values on the leading keys, then either nothing or an inclusive range on the next key. */
@@ -297,17 +297,22 @@ final class SecondaryIndex extends Index<Object> {
             return equal.size() + (low == null ? 0 : 1);
         }
 
-        NavigableMap<List<Object>, Set<Object>> slice(NavigableMap<List<Object>, Set<Object>> index) {
-            List<Object> from = new ArrayList<>(equal);
-            List<Object> to = new ArrayList<>(equal);
+        /* Longer keys share the prefix: LOWEST/HIGHEST past it take them all in. */
+        Object[] from() {
+            return bound(low, LOWEST);
+        }
+
+        Object[] to() {
+            return bound(high, HIGHEST);
+        }
+
+        private Object[] bound(Object rangeBound, Object beyond) {
+            List<Object> key = new ArrayList<>(equal);
             if (low != null) {
-                from.add(low);
-                to.add(high);
+                key.add(rangeBound);
             }
-            // Longer keys share the prefix: LOWEST/HIGHEST past it take them all in.
-            from.add(LOWEST);
-            to.add(HIGHEST);
-            return index.subMap(from, true, to, true);
+            key.add(beyond);
+            return key.toArray();
         }
     }
 }

@@ -1,0 +1,112 @@
+package eu.creditbridge.localstack.store;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import eu.creditbridge.localstack.LocalPorts;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Opening a store costs what the file lists, not what it holds: no document is read back to rebuild an index, and a
+ * file the library's own H2 backend wrote (Java-serialised documents, as this project's store did before) is moved to
+ * the BSON format once, on its first open, and answers the same afterwards.
+ */
+class ReopeningTheStoreTest {
+
+    private static final int DECISIONS = 3_000;
+    private static final Date CUT_OFF = new Date(1_700_000_000_000L + DECISIONS / 2 * 1_000L);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void reopeningAStoreWithIndexedCollectionsReadsNoDocument() {
+        String file = dir.resolve("store.mv").toString();
+        withServer(new IndexedH2Backend(file), this::fillWithDecisions);
+
+        long decodedBefore = BsonDocumentType.documentsDecoded();
+        IndexedH2Backend reopened = new IndexedH2Backend(file);
+        long decodedByOpening = BsonDocumentType.documentsDecoded() - decodedBefore;
+
+        assertThat(reopened.migration().happened()).isFalse();
+        assertThat(reopened.documentCount()).isEqualTo(DECISIONS);
+        // the databases' own lists of collections and indexes, a handful of documents, whatever the data holds
+        assertThat(decodedByOpening).isLessThan(20);
+        withServer(reopened, decisions -> {
+            long decodedBeforeSweep = BsonDocumentType.documentsDecoded();
+            assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(30);
+            // the sweep reads the pages holding its 30 candidates (a page decodes whole), not the 3,000 documents
+            assertThat(BsonDocumentType.documentsDecoded() - decodedBeforeSweep).isLessThan(DECISIONS / 10);
+        });
+    }
+
+    @Test
+    void aFileWrittenWithJavaSerialisedDocumentsIsMovedToBsonOnceAndAnswersTheSame() {
+        String file = dir.resolve("legacy.mv").toString();
+        H2Backend legacy = new H2Backend(file);
+        withServer(legacy, this::fillWithDecisions);
+
+        IndexedH2Backend migrated = new IndexedH2Backend(file);
+        assertThat(migrated.migration().happened()).isTrue();
+        assertThat(migrated.migration().documents()).isGreaterThanOrEqualTo(DECISIONS);
+        withServer(migrated, this::answersAsFilled);
+
+        IndexedH2Backend again = new IndexedH2Backend(file);
+        assertThat(again.migration().happened()).isFalse();
+        withServer(again, this::answersAsFilled);
+    }
+
+    private void fillWithDecisions(MongoCollection<Document> decisions) {
+        decisions.createIndex(Indexes.ascending("pendingPublication", "decidedAt"));
+        decisions.createIndex(Indexes.ascending("receivingInstitution", "learnerId"), new IndexOptions().name("by-learner"));
+        List<Document> batch = new ArrayList<>();
+        IntStream.range(0, DECISIONS).forEach(i -> {
+            batch.add(new Document("_id", "credential-" + i + "@eur.nl").append("receivingInstitution", "eur.nl")
+                    .append("learnerId", "learner-" + i % 300).append("pendingPublication", i % 50 == 0)
+                    .append("decidedAt", new Date(1_700_000_000_000L + i * 1_000L))
+                    .append("credential", new Document("title", "Data Science " + i).append("ects", 6.0)
+                            .append("awardingBodies", List.of("uni.lodz.pl"))));
+            if (batch.size() == 500) {
+                decisions.insertMany(batch);
+                batch.clear();
+            }
+        });
+    }
+
+    private void answersAsFilled(MongoCollection<Document> decisions) {
+        assertThat(decisions.countDocuments()).isEqualTo(DECISIONS);
+        assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(30);
+        assertThat(decisions.countDocuments(and(eq("receivingInstitution", "eur.nl"), eq("learnerId", "learner-7")))).isEqualTo(10);
+        Document one = decisions.find(eq("_id", "credential-42@eur.nl")).first();
+        assertThat(one.get("credential", Document.class).getList("awardingBodies", String.class)).containsExactly("uni.lodz.pl");
+        assertThat(one.getDate("decidedAt")).isEqualTo(new Date(1_700_000_042_000L));
+    }
+
+    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
+        MongoServer server = new MongoServer(backend);
+        server.bind(LocalPorts.HOST, 0);
+        try (MongoClient client = MongoClients.create("mongodb://" + LocalPorts.HOST + ":" + server.getLocalAddress().getPort())) {
+            work.accept(client.getDatabase("creditbridge-recognition").getCollection("decisions"));
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
