@@ -223,6 +223,7 @@ public class IndexedH2Backend extends H2Backend {
                 AGGREGATION_SOURCE.remove();
                 return handleQueryAsStream(source.match());
             }
+            FullScans.record(getFullName(), count(), "an aggregation without a leading $match");
             return super.queryAllAsStream();
         }
 
@@ -257,6 +258,9 @@ public class IndexedH2Backend extends H2Backend {
             }
             if (best != null) {
                 return matchDocuments(query, best.getPositions(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            if (!(query.isEmpty() && limit > 0)) {
+                FullScans.record(getFullName(), count(), query);
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         }

@@ -59,6 +59,24 @@ class ReopeningTheStoreTest {
     }
 
     @Test
+    void aQueryNoIndexNarrowsIsCountedAsAFullScanAndAnIndexedOneIsNot() {
+        String file = dir.resolve("scans.mv").toString();
+        withServer(new IndexedH2Backend(file), decisions -> {
+            fillWithDecisions(decisions);
+            long before = FullScans.of("creditbridge-recognition.decisions");
+
+            decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)));
+            decisions.find(and(eq("receivingInstitution", "eur.nl"), eq("learnerId", "learner-7"))).into(new ArrayList<>());
+            assertThat(FullScans.of("creditbridge-recognition.decisions")).isEqualTo(before);
+
+            decisions.find(eq("credential.title", "Data Science 7")).into(new ArrayList<>());
+            assertThat(FullScans.of("creditbridge-recognition.decisions")).isEqualTo(before + 1);
+        });
+        assertThat(FullScans.shapeOf(new de.bwaldvogel.mongo.bson.Document("learnerId", "learner-7")
+                .append("decidedAt", new de.bwaldvogel.mongo.bson.Document("$lt", new Date())))).isEqualTo("{learnerId: ?, decidedAt: {$lt: ?}}");
+    }
+
+    @Test
     void aFileWrittenWithJavaSerialisedDocumentsIsMovedToBsonOnceAndAnswersTheSame() {
         String file = dir.resolve("legacy.mv").toString();
         H2Backend legacy = new H2Backend(file);
