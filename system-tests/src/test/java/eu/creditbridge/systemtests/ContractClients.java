@@ -46,6 +46,19 @@ final class ContractClients {
         }
     }
 
+    /** Sends many contract records with one producer, keyed by {@code key}, and waits for the broker's acks. */
+    <V extends SpecificRecord> void sendAll(String topic, java.util.Collection<V> values, java.util.function.Function<V, String> key) {
+        try (var producer = new KafkaProducer<String, SpecificRecord>(producerConfig(),
+                new StringSerializer(), serializer())) {
+            var acks = values.stream().map(value -> producer.send(new ProducerRecord<>(topic, key.apply(value), value))).toList();
+            for (var ack : acks) {
+                ack.get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException | ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot send to " + topic, e);
+        }
+    }
+
     /** Sends raw bytes (anything at all) and waits for the broker's ack. */
     void sendBytes(String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<String, byte[]>(producerConfig(),
