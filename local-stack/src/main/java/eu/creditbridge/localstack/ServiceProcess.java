@@ -52,9 +52,9 @@ public final class ServiceProcess implements StackComponent {
                 "--spring.kafka.bootstrap-servers=" + addresses.bootstrapServers(),
                 "--spring.kafka.properties.schema.registry.url=" + addresses.schemaRegistryUrl(),
                 // Each service owns one database, named in the URI so it holds whatever the service's own default is.
-                // journal=true: the embedded store commits a write to its file before acknowledging it, so a kill -9 of
-                // it never loses a decision whose Kafka offset the service has already committed.
-                "--spring.mongodb.uri=" + addresses.mongoUri() + "/" + database(name) + "?journal=true");
+                // No journal=true: committing every write before its answer grows the embedded store's file by a chunk
+                // per write (340 MB for 6,000 documents, local-stack README); it commits every 100 ms instead.
+                "--spring.mongodb.uri=" + addresses.mongoUri() + "/" + database(name));
     }
 
     /** {@code issuer-service} -> {@code creditbridge-issuer}. */

@@ -42,6 +42,6 @@ class ProcessConfigurationTest {
                 "--server.address=127.0.0.1",
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.kafka.properties.schema.registry.url=http://127.0.0.1:18081/apis/ccompat/v7",
-                "--spring.mongodb.uri=mongodb://127.0.0.1:17017/creditbridge-recognition?journal=true");
+                "--spring.mongodb.uri=mongodb://127.0.0.1:17017/creditbridge-recognition");
     }
 }
