@@ -1,10 +1,7 @@
 package eu.creditbridge.issuer.web;
 
-import io.swagger.v3.oas.models.Components;
+import eu.creditbridge.security.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,24 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    static final String BASIC_AUTH = "basicAuth";
-    static final String BEARER_AUTH = "bearerAuth";
-
     @Bean
     OpenAPI issuerApi() {
-        return new OpenAPI()
-                .info(new Info().title("CreditBridge issuer-service API").version("v1")
-                        .description("Issuing, reading and revoking an institution's credentials, and its signing keys. "
-                                + "Sign in with HTTP Basic (the institution's student-information system as a machine account, "
-                                + "or an issuing officer) or an OAuth2 bearer token (JWT); credentials are issued, revoked and "
-                                + "read only by the issuing institution's own officers and system, keys are rotated only by its "
-                                + "institution admin, and its public keys are open to everyone. Errors are RFC 9457 problem "
-                                + "details (types urn:creditbridge:problem:<type>). What is published to Kafka is described by "
-                                + "the Avro contract (schemas/resolved/)."))
-                .components(new Components()
-                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes(BEARER_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
+        return ApiDescription.signedIn("CreditBridge issuer-service API",
+                "Issuing, reading and revoking an institution's credentials, and its signing keys. "
+                        + "Sign in with HTTP Basic (the institution's student-information system as a machine account, "
+                        + "or an issuing officer) or an OAuth2 bearer token (JWT); credentials are issued, revoked and "
+                        + "read only by the issuing institution's own officers and system, keys are rotated only by its "
+                        + "institution admin, and its public keys are open to everyone. Errors are RFC 9457 problem "
+                        + "details (types urn:creditbridge:problem:<type>). What is published to Kafka is described by "
+                        + "the Avro contract (schemas/resolved/).");
     }
 }

@@ -1,10 +1,7 @@
 package eu.creditbridge.recognition.web;
 
-import io.swagger.v3.oas.models.Components;
+import eu.creditbridge.security.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,22 +12,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    static final String BASIC_AUTH = "basicAuth";
-    static final String BEARER_AUTH = "bearerAuth";
-
     @Bean
     OpenAPI recognitionApi() {
-        return new OpenAPI()
-                .info(new Info().title("CreditBridge recognition-service API").version("v1")
-                        .description("Learner records, recognition decisions and the registrar's review of them, per receiving "
-                                + "institution (SCHAC code). Sign in with HTTP Basic or an OAuth2 bearer token (JWT); a registrar "
-                                + "reaches only their own institution, the institution's own system only its learner records and "
-                                + "learning agreements, an administrator every one. Errors are RFC 9457 problem details "
-                                + "(types urn:creditbridge:problem:<type>)."))
-                .components(new Components()
-                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes(BEARER_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
+        return ApiDescription.signedIn("CreditBridge recognition-service API",
+                "Learner records, recognition decisions and the registrar's review of them, per receiving "
+                        + "institution (SCHAC code). Sign in with HTTP Basic or an OAuth2 bearer token (JWT); a registrar "
+                        + "reaches only their own institution, the institution's own system only its learner records and "
+                        + "learning agreements, an administrator every one. Errors are RFC 9457 problem details "
+                        + "(types urn:creditbridge:problem:<type>).");
     }
 }

@@ -1,10 +1,7 @@
 package eu.creditbridge.registry.web;
 
-import io.swagger.v3.oas.models.Components;
+import eu.creditbridge.security.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.security.SecurityRequirement;
-import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -16,24 +13,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
-    static final String BASIC_AUTH = "basicAuth";
-    static final String BEARER_AUTH = "bearerAuth";
-
     @Bean
     OpenAPI registryApi() {
-        return new OpenAPI()
-                .info(new Info().title("CreditBridge registry-service API").version("v1")
-                        .description("The alliance's trust list: institutions (by SCHAC code), their signing keys, issuer "
-                                + "principals and recognition rulesets, alliances and their members; plus the operators' dead "
-                                + "letters (/api/ops). Reading the trust list is open to everyone; every write needs HTTP Basic "
-                                + "or an OAuth2 bearer token (JWT): an institution admin changes only its own institution, an "
-                                + "alliance admin only its own alliance, and an institution's signing keys are also registered "
-                                + "by the machine accounts named as its issuer principals. Errors are RFC 9457 problem details "
-                                + "(types urn:creditbridge:problem:<type>)."))
-                .components(new Components()
-                        .addSecuritySchemes(BASIC_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSecuritySchemes(BEARER_AUTH, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
-                .addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH))
-                .addSecurityItem(new SecurityRequirement().addList(BEARER_AUTH));
+        return ApiDescription.signedIn("CreditBridge registry-service API",
+                "The alliance's trust list: institutions (by SCHAC code), their signing keys, issuer "
+                        + "principals and recognition rulesets, alliances and their members; plus the operators' dead "
+                        + "letters (/api/ops). Reading the trust list is open to everyone; every write needs HTTP Basic "
+                        + "or an OAuth2 bearer token (JWT): an institution admin changes only its own institution, an "
+                        + "alliance admin only its own alliance, and an institution's signing keys are also registered "
+                        + "by the machine accounts named as its issuer principals. Errors are RFC 9457 problem details "
+                        + "(types urn:creditbridge:problem:<type>).");
     }
 }
