@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Test;
  */
 class RestartAtVolumeTest {
 
-    private static final int CREDENTIALS = 2_000;
-    private static final int LEARNERS = 200;
-    private static final Duration PIPELINE = Duration.ofSeconds(240);
+    /* CI size by default; the full-size run is a command: -Drestart.credentials=20000 (see the local-stack README). */
+    private static final int CREDENTIALS = Integer.getInteger("restart.credentials", 2_000);
+    private static final int LEARNERS = CREDENTIALS / 10;
+    private static final Duration PIPELINE = Duration.ofSeconds(Math.max(240, CREDENTIALS / 20));
 
     private final JsonApi recognition = EmbeddedStack.recognition();
 
@@ -54,6 +55,9 @@ class RestartAtVolumeTest {
         List.of(ServiceProcess.REGISTRY, ServiceProcess.ISSUER, ServiceProcess.RECOGNITION).forEach(name -> stack.component(name).start());
 
         StoreOpened opened = stack.mongo().opened().orElseThrow();
+        System.out.printf("[restart] %d credentials decided; %s; services ready in %s%n", CREDENTIALS, opened.summary(),
+                List.of(ServiceProcess.REGISTRY, ServiceProcess.ISSUER, ServiceProcess.RECOGNITION).stream()
+                        .map(name -> name + " " + stack.component(name).process().lastStartUpTime().toMillis() / 1000.0 + " s").toList());
         assertThat(opened.migration().happened()).isFalse();
         assertThat(opened.documents()).as("decisions and records of %d credentials", CREDENTIALS).isGreaterThan(CREDENTIALS);
         assertThat(record(learners.get(0))).isEqualTo(recordsBefore.get(0));
