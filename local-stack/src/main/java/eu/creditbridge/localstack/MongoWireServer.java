@@ -38,10 +38,10 @@ public final class MongoWireServer implements StackComponent {
                 "--port", Integer.toString(port), "--file", file.toString()));
         this.openedFile = file.resolveSibling(StoreOpened.FILE_NAME);
         deleteQuietly(openedFile);
-        // Ready when the services' databases answer. The first open of a file an older version wrote moves it to the
+        // Ready when the services' databases answer (the port first: no driver is started against a closed one). The first open of a file an older version wrote moves it to the
         // BSON format once, which takes a while for a big store: hence the generous timeout.
         List<String> databases = ServiceProcess.ALL.stream().map(ServiceProcess::database).toList();
-        this.process = new ChildProcess(NAME, cmd, state.dir(NAME), state, ReadinessProbe.mongo(uri(), databases), Duration.ofSeconds(600));
+        this.process = new ChildProcess(NAME, cmd, state.dir(NAME), state, ReadinessProbe.tcp(port).and(ReadinessProbe.mongo(uri(), databases)), Duration.ofSeconds(600));
     }
 
     /** What the server reported when it opened its store (how long, how much data); empty until it has. */

@@ -57,9 +57,6 @@ public interface ReadinessProbe {
      */
     static ReadinessProbe mongo(String uri, List<String> databases) {
         return () -> {
-            if (!tcp(URI.create(uri.replace("mongodb://", "tcp://")).getPort()).isReady()) {
-                return false;
-            }
             MongoClientSettings settings = MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
                     .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
                     .applyToSocketSettings(socket -> socket.connectTimeout(2, TimeUnit.SECONDS).readTimeout(10, TimeUnit.SECONDS))

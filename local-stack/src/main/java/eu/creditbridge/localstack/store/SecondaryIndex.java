@@ -116,35 +116,37 @@ public final class SecondaryIndex extends Index<Object> {
 
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
-        entryOf(document, position).put(keyOf(document, position), Boolean.TRUE);
+        Entry entry = entryOf(document, position);
+        entry.map().put(entry.key(), Boolean.TRUE);
     }
 
     @Override
     public Object remove(Document document) {
         Object position = Utils.getSubdocumentValue(document, "_id");
-        return entryOf(document, position).remove(keyOf(document, position)) == null ? null : position;
+        Entry entry = entryOf(document, position);
+        return entry.map().remove(entry.key()) == null ? null : position;
     }
 
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        entryOf(oldDocument, position).remove(keyOf(oldDocument, position));
+        Entry old = entryOf(oldDocument, position);
+        old.map().remove(old.key());
         add(newDocument, position, collection);
     }
 
-    /* Where a document's key lives: with the others, or apart when a key field holds an array. */
-    private MVMap<Object[], Boolean> entryOf(Document document, Object position) {
-        return values(document) == null ? arrays : entries;
+    /* A document's key and the map it lives in: with the others, or apart when a key field holds an array. */
+    private record Entry(MVMap<Object[], Boolean> map, Object[] key) {
     }
 
-    private Object[] keyOf(Document document, Object position) {
+    private Entry entryOf(Document document, Object position) {
         List<Object> values = values(document);
         if (values == null) {
-            return new Object[] {position};
+            return new Entry(arrays, new Object[] {position});
         }
         Object[] key = values.toArray(new Object[values.size() + 1]);
         key[values.size()] = position;
-        return key;
+        return new Entry(entries, key);
     }
 
     @Override
