@@ -1,6 +1,7 @@
 package eu.creditbridge.localstack;
 
 import eu.creditbridge.localstack.chaos.ChaosCommand;
+import eu.creditbridge.localstack.seed.SeedCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,9 @@ public final class LocalStackCommand {
               stop                                     stop everything started from this state folder
               status                                   show what runs, where, and how much memory it uses
               logs NAME [--lines N]                    print the end of a process's log (kafka, schema-registry, mongo, <service>)
+              seed [--credentials N] [--learners M] [--issuer SCHAC] [--host SCHAC] [--timeout-minutes T]
+                                                       a semester of a partner's signed results onto the running stack,
+                                                       straight onto Kafka; returns once recognition decided them all
               chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
               secrets                                  write (or complete) the machine accounts' secrets, print where
             """;
@@ -60,6 +64,7 @@ public final class LocalStackCommand {
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
                 case "chaos" -> ChaosCommand.run(repo, stateDir, rest);
+                case "seed" -> SeedCommand.run(stateDir, rest);
                 case "secrets" -> cli.secrets();
                 case "logs" -> cli.logs(rest.isEmpty() ? null : rest.get(0),
                         option(rest, "--lines").map(Integer::parseInt).orElse(100));

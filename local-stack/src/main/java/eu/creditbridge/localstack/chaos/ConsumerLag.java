@@ -23,12 +23,12 @@ import org.apache.kafka.common.TopicPartition;
  * (end offset minus committed offset, summed over every partition of every topic the group has committed on; a
  * partition it has never committed on counts from its first offset).
  */
-final class ConsumerLag implements AutoCloseable {
+public final class ConsumerLag implements AutoCloseable {
 
     private static final long TIMEOUT_SECONDS = 10;
     private final Admin admin;
 
-    ConsumerLag(String bootstrapServers) {
+    public ConsumerLag(String bootstrapServers) {
         this.admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
@@ -37,7 +37,7 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /** Lag of each group; fails while the broker is unreachable (the caller samples again later). */
-    Map<String, Long> of(List<String> groups) throws Exception {
+    public Map<String, Long> of(List<String> groups) throws Exception {
         Map<String, Long> lags = new LinkedHashMap<>();
         for (String group : groups) {
             lags.put(group, lagOf(group));
@@ -73,7 +73,7 @@ final class ConsumerLag implements AutoCloseable {
     }
 
     /** Records on these topics in total (end offsets summed): for counting what reached the dead-letter topics. */
-    long records(List<String> topics) throws Exception {
+    public long records(List<String> topics) throws Exception {
         Set<String> existing = get(admin.listTopics().names());
         List<String> present = topics.stream().filter(existing::contains).toList();
         if (present.isEmpty()) {
