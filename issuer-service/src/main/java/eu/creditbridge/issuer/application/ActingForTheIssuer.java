@@ -1,6 +1,6 @@
 package eu.creditbridge.issuer.application;
 
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package eu.creditbridge.issuer.application;
 
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.OutboxEntry;
 import eu.creditbridge.issuer.domain.Revocation;
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

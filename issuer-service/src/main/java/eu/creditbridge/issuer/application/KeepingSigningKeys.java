@@ -1,9 +1,9 @@
 package eu.creditbridge.issuer.application;
 
 import eu.creditbridge.issuer.domain.InvalidValueException;
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.SigningKey;
 import eu.creditbridge.issuer.domain.SigningKeyRing;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HexFormat;

@@ -1,9 +1,9 @@
 package eu.creditbridge.issuer.application;
 
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.security.Caller;
 import java.util.Comparator;
 import java.util.List;

@@ -1,6 +1,6 @@
 package eu.creditbridge.issuer.application;
 
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.Optional;
 
 /**

@@ -1,7 +1,7 @@
 package eu.creditbridge.issuer.application;
 
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.SigningKeyRing;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.Optional;
 
 /** Where each institution's key ring lives: one document per institution, changed by conditional writes. */

@@ -1,7 +1,7 @@
 package eu.creditbridge.issuer.application;
 
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.SigningKey;
+import eu.creditbridge.kernel.SchacCode;
 
 /** The alliance registry's list of signing keys, which recognition-services verify credentials against. */
 public interface TrustRegistry {

@@ -1,5 +1,6 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 /** An awarding body: several for a joint credential, the first being the issuing institution. */
 public record AwardingBody(SchacCode schacCode, String name) {
 

@@ -1,5 +1,10 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EqfLevel;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,5 +1,7 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 /**
  * Who earned the credential: the learner's ESI and home institution (the one asked to recognise it),
  * and optionally the name the issuer knows, for registrars.

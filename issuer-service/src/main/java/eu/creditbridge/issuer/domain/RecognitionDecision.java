@@ -1,5 +1,7 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

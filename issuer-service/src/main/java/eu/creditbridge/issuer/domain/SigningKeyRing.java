@@ -1,5 +1,6 @@
 package eu.creditbridge.issuer.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;

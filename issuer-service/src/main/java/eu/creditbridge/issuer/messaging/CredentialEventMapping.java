@@ -13,8 +13,8 @@ import eu.creditbridge.contract.ParticipationForm;
 import eu.creditbridge.contract.QfEheaCycle;
 import eu.creditbridge.contract.QualityAssuranceType;
 import eu.creditbridge.contract.Stackability;
-import eu.creditbridge.issuer.domain.CountryCode;
 import eu.creditbridge.issuer.domain.Credential;
+import eu.creditbridge.kernel.CountryCode;
 
 /** Domain credential events to the Avro contract; generated classes stay on this side of the line. */
 final class CredentialEventMapping {

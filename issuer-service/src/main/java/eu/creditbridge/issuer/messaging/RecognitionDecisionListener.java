@@ -3,6 +3,7 @@ package eu.creditbridge.issuer.messaging;
 import eu.creditbridge.contract.RecognitionDecided;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.kernel.InvalidValue;
 import eu.creditbridge.messaging.PermanentFailure;
 import eu.creditbridge.messaging.logging.CredentialLogContext;
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ public class RecognitionDecisionListener {
                 LOG.info("Decision received on credential {}: {} by {} (revision {}): {}", decision.getCredentialId(),
                         decision.getOutcome(), decision.getReceivingInstitution(), decision.getRevision(), recorded);
             }
-        } catch (InvalidValueException e) {
+        } catch (InvalidValueException | InvalidValue e) {
             throw new PermanentFailure("decision " + decision.getDecisionId() + " is invalid: " + e.getMessage(), e);
         }
     }

@@ -2,12 +2,15 @@ package eu.creditbridge.issuer.messaging;
 
 import eu.creditbridge.contract.RecognitionDecided;
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.Grade;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 
-/** A RecognitionDecided event from the contract to the domain's view of it. */
+/**
+ * A RecognitionDecided event from the contract to the domain's view of it. Its identifiers come from a partner's
+ * service, so the kernel's lenient factories read them: a partner's spelling of a code is no reason to dead-letter.
+ */
 final class RecognitionDecisionMapping {
 
     private RecognitionDecisionMapping() {
@@ -19,8 +22,8 @@ final class RecognitionDecisionMapping {
                 event.getDecisionId(),
                 event.getRevision(),
                 new CredentialId(event.getCredentialId()),
-                new EuropeanStudentIdentifier(event.getLearnerId()),
-                new SchacCode(event.getReceivingInstitution()),
+                EuropeanStudentIdentifier.lenient(event.getLearnerId()),
+                SchacCode.lenient(event.getReceivingInstitution()),
                 RecognitionDecision.Outcome.valueOf(event.getOutcome().name()),
                 event.getOriginalCredits(),
                 event.getRecognisedCredits(),

@@ -1,8 +1,8 @@
 package eu.creditbridge.issuer.signing;
 
 import eu.creditbridge.issuer.application.TrustRegistry;
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.SigningKey;
+import eu.creditbridge.kernel.SchacCode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -13,9 +13,9 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -40,7 +40,9 @@ public class MongoDecisionStore implements DecisionStore {
 
     @Override
     public boolean keepLatest(RecognitionDecision decision) {
-        // The SCHAC code is part of the id's value, never a field name (it contains dots).
+        // This service's own document key, not the decision's id (the kernel's DecisionId, credentialId@schac, kept
+        // as received in "decisionId"): documents already stored are keyed so, and a new key would duplicate them
+        // instead of replacing them with a newer revision. The SCHAC code is in the value, never a field name (dots).
         String id = decision.credentialId() + "/" + decision.receivingInstitution().value();
         try {
             var result = decisions.replaceOne(and(eq("_id", id), lt("revision", decision.revision())),

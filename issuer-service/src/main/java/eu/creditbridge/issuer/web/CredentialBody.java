@@ -1,12 +1,12 @@
 package eu.creditbridge.issuer.web;
 
 import eu.creditbridge.issuer.domain.AssessmentType;
-import eu.creditbridge.issuer.domain.CountryCode;
 import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.IdentityVerification;
 import eu.creditbridge.issuer.domain.ParticipationForm;
 import eu.creditbridge.issuer.domain.QfEheaCycle;
 import eu.creditbridge.issuer.domain.QualityAssuranceType;
+import eu.creditbridge.kernel.CountryCode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,19 +1,19 @@
 package eu.creditbridge.issuer.web;
 
 import eu.creditbridge.issuer.domain.AwardingBody;
-import eu.creditbridge.issuer.domain.CountryCode;
 import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EctsCredits;
-import eu.creditbridge.issuer.domain.EqfLevel;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.Grade;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.issuer.domain.IscedFieldCode;
 import eu.creditbridge.issuer.domain.LearnerIdentification;
 import eu.creditbridge.issuer.domain.LearningOutcome;
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.Stackability;
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EqfLevel;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -28,18 +28,18 @@ final class CredentialBodyMapping {
     static Credential toCredential(CredentialBody body) {
         var checks = new FieldChecks();
         var id = body.credentialId() == null ? CredentialId.random() : new CredentialId(body.credentialId());
-        var issuing = checks.required("issuingInstitution", body.issuingInstitution(), SchacCode::new);
+        var issuing = checks.required("issuingInstitution", body.issuingInstitution(), SchacCode::of);
         var learner = learner(checks, body.learner());
         var countries = list(checks, "issuerCountries", body.issuerCountries(),
-                (path, code) -> checks.required(path, code, CountryCode::new));
+                (path, code) -> checks.required(path, code, CountryCode::of));
         var bodies = list(checks, "awardingBodies", body.awardingBodies(), (path, b) -> awardingBody(checks, path, b));
         if (body.issuedOn() == null) {
             checks.missing("issuedOn");
         }
         var outcomes = list(checks, "learningOutcomes", body.learningOutcomes(),
                 (path, o) -> checks.required(path, o, x -> new LearningOutcome(x.description(), x.escoSkill())));
-        var ects = checks.required("ectsCredits", body.ectsCredits(), EctsCredits::new);
-        var eqf = checks.optional("eqfLevel", body.eqfLevel(), EqfLevel::new);
+        var ects = checks.required("ectsCredits", body.ectsCredits(), EctsCredits::ofCredential);
+        var eqf = checks.optional("eqfLevel", body.eqfLevel(), EqfLevel::of);
         var isced = checks.optional("iscedFieldCode", body.iscedFieldCode(), IscedFieldCode::new);
         var grade = checks.optional("grade", body.grade(), g -> {
             if (g.passed() == null) {
@@ -86,8 +86,8 @@ final class CredentialBodyMapping {
             return null;
         }
         var esi = checks.required("learner.europeanStudentIdentifier", learner.europeanStudentIdentifier(),
-                EuropeanStudentIdentifier::new);
-        var home = checks.required("learner.homeInstitution", learner.homeInstitution(), SchacCode::new);
+                EuropeanStudentIdentifier::of);
+        var home = checks.required("learner.homeInstitution", learner.homeInstitution(), SchacCode::of);
         if (esi == null || home == null) {
             return null;
         }
@@ -99,7 +99,7 @@ final class CredentialBodyMapping {
             checks.missing(path);
             return null;
         }
-        var schac = checks.required(path + ".schacCode", body.schacCode(), SchacCode::new);
+        var schac = checks.required(path + ".schacCode", body.schacCode(), SchacCode::of);
         if (schac == null) {
             return null;
         }

@@ -1,12 +1,13 @@
 package eu.creditbridge.issuer.web;
 
-import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.IssuingCredential.Issuance;
+import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.RevokingCredential;
 import eu.creditbridge.issuer.domain.CredentialId;
-import eu.creditbridge.issuer.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.InvalidValue;
 import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -102,8 +103,8 @@ public class CredentialController {
             problems.add(FieldProblem.at("learnerId", "is required: the learner's European Student Identifier"));
         } else {
             try {
-                learner = new EuropeanStudentIdentifier(learnerId);
-            } catch (InvalidValueException e) {
+                learner = EuropeanStudentIdentifier.of(learnerId);
+            } catch (InvalidValue e) {
                 problems.add(FieldProblem.at("learnerId", e.getMessage()));
             }
         }

@@ -1,6 +1,7 @@
 package eu.creditbridge.issuer.web;
 
 import eu.creditbridge.issuer.domain.InvalidValueException;
+import eu.creditbridge.kernel.InvalidValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -32,6 +33,9 @@ final class FieldChecks {
         } catch (InvalidValueException e) {
             add(path, e);
             return null;
+        } catch (InvalidValue e) {
+            add(path, e);
+            return null;
         }
     }
 
@@ -46,6 +50,13 @@ final class FieldChecks {
             if (!alreadyReported(field)) {
                 problems.add(FieldProblem.at(field, violation.message()));
             }
+        }
+    }
+
+    /** A kernel value (SCHAC code, ESI, credits...) refused at this field, unless the field is already reported. */
+    void add(String path, InvalidValue e) {
+        if (!alreadyReported(path)) {
+            problems.add(FieldProblem.at(path, e.rule()));
         }
     }
 

@@ -5,7 +5,8 @@ import eu.creditbridge.issuer.application.CredentialNotFound;
 import eu.creditbridge.issuer.application.NotTheIssuer;
 import eu.creditbridge.issuer.application.RevocationRefused;
 import eu.creditbridge.issuer.domain.InvalidValueException;
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.InvalidValue;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.security.Problems;
 import java.net.URI;
 import java.util.List;
@@ -47,6 +48,12 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return invalid(e.violations().stream()
                 .map(v -> FieldProblem.at(v.field() == null ? "" : v.field(), v.message()))
                 .toList());
+    }
+
+    /** A kernel value refused outside a request field's check (a path segment): its rule, with no field to name. */
+    @ExceptionHandler(InvalidValue.class)
+    ProblemDetail invalidKernelValue(InvalidValue e) {
+        return invalid(List.of(FieldProblem.at("", e.rule())));
     }
 
     @ExceptionHandler(CredentialNotFound.class)

@@ -1,8 +1,8 @@
 package eu.creditbridge.issuer.web;
 
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
-import eu.creditbridge.issuer.domain.SchacCode;
 import eu.creditbridge.issuer.domain.SigningKey;
+import eu.creditbridge.kernel.SchacCode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.creditbridge.issuer.domain.IssuedCredential.RevocationDecision;
+import eu.creditbridge.kernel.EqfLevel;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

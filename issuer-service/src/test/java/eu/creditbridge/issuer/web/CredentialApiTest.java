@@ -14,7 +14,7 @@ import eu.creditbridge.issuer.TestAccounts;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
-import eu.creditbridge.issuer.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +99,14 @@ class CredentialApiTest {
                         "issuingInstitution", "learner.europeanStudentIdentifier", "ectsCredits", "eqfLevel",
                         "issuerCountries[1]", "grade.scheme")))
                 .andExpect(jsonPath("$.errors[?(@.field == 'issuerCountries[1]')].pointer").value("#/issuerCountries/1"));
+    }
+
+    @Test
+    void oneCredentialOfMoreThanABachelorsCreditsIsRefused() throws Exception {
+        postCredential(courseResultFromLodzJson().replace("\"ectsCredits\": 6", "\"ectsCredits\": 240"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("ectsCredits")))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("between 0 and 180")));
     }
 
     @Test
