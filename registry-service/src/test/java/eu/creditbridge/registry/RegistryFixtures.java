@@ -1,15 +1,15 @@
 package eu.creditbridge.registry;
 
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.AllianceId;
-import eu.creditbridge.registry.domain.CountryCode;
 import eu.creditbridge.registry.domain.CourseEquivalence;
 import eu.creditbridge.registry.domain.ErasmusCode;
 import eu.creditbridge.registry.domain.GradeBand;
 import eu.creditbridge.registry.domain.GradingTable;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.RulesetDraft;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;

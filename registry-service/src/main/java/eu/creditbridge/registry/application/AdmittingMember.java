@@ -1,10 +1,10 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.Membership;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Institution;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.security.Caller;
 import java.time.Clock;
 import java.util.List;

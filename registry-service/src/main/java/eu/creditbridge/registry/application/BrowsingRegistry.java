@@ -1,11 +1,11 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.Ruleset;
 import eu.creditbridge.registry.domain.RulesetVersion;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.ConflictingRegistryChange;
 import eu.creditbridge.registry.domain.Institution;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
 import java.time.Clock;
 import java.util.function.UnaryOperator;

@@ -1,8 +1,8 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.Institution;
-import eu.creditbridge.registry.domain.SchacCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,15 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.ConflictingRegistryChange;
 import eu.creditbridge.registry.domain.Ruleset;
 import eu.creditbridge.registry.domain.RulesetDraft;
 import eu.creditbridge.registry.domain.RulesetVersion;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.UnknownRegistryEntry;
+import eu.creditbridge.registry.domain.Violation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import eu.creditbridge.registry.domain.Violation;
 
 /**
  * Publishes a receiving institution's ruleset as the version after the latest. Earlier versions

@@ -1,8 +1,8 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.KeyCompromise;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.security.Caller;
 import java.time.Clock;

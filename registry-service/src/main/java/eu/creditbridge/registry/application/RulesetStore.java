@@ -1,8 +1,8 @@
 package eu.creditbridge.registry.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.Ruleset;
 import eu.creditbridge.registry.domain.RulesetVersion;
-import eu.creditbridge.registry.domain.SchacCode;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package eu.creditbridge.registry.demo;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AuthorisingIssuers;
 import eu.creditbridge.registry.application.DefiningAlliance;
@@ -11,7 +12,6 @@ import eu.creditbridge.registry.application.SuspendingMember;
 import eu.creditbridge.registry.config.CreditBridgeProperties;
 import eu.creditbridge.registry.domain.Alliance;
 import eu.creditbridge.registry.domain.AllianceId;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.Suspension;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;

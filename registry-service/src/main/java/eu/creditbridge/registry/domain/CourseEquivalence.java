@@ -1,5 +1,6 @@
 package eu.creditbridge.registry.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 
 /**

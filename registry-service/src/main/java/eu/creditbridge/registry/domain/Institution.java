@@ -1,5 +1,7 @@
 package eu.creditbridge.registry.domain;
 
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

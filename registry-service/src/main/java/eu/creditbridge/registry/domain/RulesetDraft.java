@@ -1,5 +1,6 @@
 package eu.creditbridge.registry.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.rules.GradeConversionSetting;
 import eu.creditbridge.rules.Rule;
 import eu.creditbridge.rules.RuleAction;

@@ -1,5 +1,7 @@
 package eu.creditbridge.registry.domain;
 
+import eu.creditbridge.kernel.SchacCode;
+
 /** A lookup of something the registry does not hold (an institution, alliance, membership, ruleset version). */
 public final class UnknownRegistryEntry extends RegistryException {
 

@@ -1,14 +1,14 @@
 package eu.creditbridge.registry.store;
 
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.AllianceId;
-import eu.creditbridge.registry.domain.CountryCode;
 import eu.creditbridge.registry.domain.ErasmusCode;
 import eu.creditbridge.registry.domain.GradeBand;
 import eu.creditbridge.registry.domain.GradingTable;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.KeyCompromise;
 import eu.creditbridge.registry.domain.Membership;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Suspension;
 import java.math.BigDecimal;

@@ -1,11 +1,11 @@
 package eu.creditbridge.registry.web;
 
-import eu.creditbridge.registry.domain.CountryCode;
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.ErasmusCode;
 import eu.creditbridge.registry.domain.GradeBand;
 import eu.creditbridge.registry.domain.GradingTable;
 import eu.creditbridge.registry.domain.Institution;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Violations;
 import jakarta.validation.Valid;

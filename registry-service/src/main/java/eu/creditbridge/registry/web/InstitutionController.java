@@ -1,10 +1,10 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.AuthorisingIssuers;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.application.RegisteringInstitution;
 import eu.creditbridge.registry.domain.Institution;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.web.Views.InstitutionView;
 import eu.creditbridge.registry.web.Views.IssuerPrincipalsView;
 import eu.creditbridge.security.Caller;
@@ -14,9 +14,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
-import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;

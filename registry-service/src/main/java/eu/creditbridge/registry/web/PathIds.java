@@ -1,8 +1,8 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.RulesetVersion;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.Violations;
 
 /** Ids taken from the URL path, refused with a problem naming the path variable when malformed. */

@@ -1,18 +1,18 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.application.PublishingRuleset;
 import eu.creditbridge.registry.domain.CourseEquivalence;
 import eu.creditbridge.registry.domain.Ruleset;
 import eu.creditbridge.registry.domain.RulesetDraft;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.Violation;
 import eu.creditbridge.registry.domain.Violations;
+import eu.creditbridge.registry.web.Views.RulesetVersionSummary;
+import eu.creditbridge.registry.web.Views.RulesetView;
 import eu.creditbridge.rules.GradeConversionSetting;
 import eu.creditbridge.rules.Rule;
 import eu.creditbridge.rules.RuleAction;
-import eu.creditbridge.registry.web.Views.RulesetView;
-import eu.creditbridge.registry.web.Views.RulesetVersionSummary;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,9 +1,9 @@
 package eu.creditbridge.registry.web;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.application.RegisteringSigningKey;
 import eu.creditbridge.registry.application.ReportingKeyCompromise;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Violations;
 import eu.creditbridge.registry.web.Views.SigningKeyView;

@@ -138,11 +138,11 @@ class RelayingRegistryChangesTest {
                 return rulesets.insert(ruleset);
             }
 
-            @Override public java.util.Optional<Ruleset> latest(eu.creditbridge.registry.domain.SchacCode i) { return rulesets.latest(i); }
-            @Override public java.util.Optional<Ruleset> find(eu.creditbridge.registry.domain.SchacCode i, RulesetVersion v) { return rulesets.find(i, v); }
-            @Override public List<Ruleset> versions(eu.creditbridge.registry.domain.SchacCode i) { return rulesets.versions(i); }
+            @Override public java.util.Optional<Ruleset> latest(eu.creditbridge.kernel.SchacCode i) { return rulesets.latest(i); }
+            @Override public java.util.Optional<Ruleset> find(eu.creditbridge.kernel.SchacCode i, RulesetVersion v) { return rulesets.find(i, v); }
+            @Override public List<Ruleset> versions(eu.creditbridge.kernel.SchacCode i) { return rulesets.versions(i); }
             @Override public List<Ruleset> pendingPublication(int limit) { return rulesets.pendingPublication(limit); }
-            @Override public void markPublished(eu.creditbridge.registry.domain.SchacCode i, RulesetVersion v) { rulesets.markPublished(i, v); }
+            @Override public void markPublished(eu.creditbridge.kernel.SchacCode i, RulesetVersion v) { rulesets.markPublished(i, v); }
         };
 
         Ruleset published = new PublishingRuleset(institutions, racing, clock).publish(ROTTERDAM, rotterdamRuleset());

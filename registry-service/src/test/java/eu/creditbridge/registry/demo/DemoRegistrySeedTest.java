@@ -2,6 +2,7 @@ package eu.creditbridge.registry.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.CourseEquivalence;
@@ -9,7 +10,6 @@ import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.Membership;
 import eu.creditbridge.registry.domain.MembershipStatus;
 import eu.creditbridge.registry.domain.Ruleset;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.store.InProcessMongo;
 import eu.creditbridge.rules.Rule;
 import eu.creditbridge.rules.RuleAction;

@@ -4,6 +4,8 @@ import static eu.creditbridge.registry.RegistryFixtures.lodz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.creditbridge.kernel.CountryCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.RegistryFixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -9,8 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.application.InstitutionStore;
-import eu.creditbridge.registry.domain.SchacCode;
 import eu.creditbridge.registry.store.InProcessMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
