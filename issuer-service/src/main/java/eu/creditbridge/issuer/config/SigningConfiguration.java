@@ -7,8 +7,8 @@ import eu.creditbridge.issuer.application.RelayingCredentialEvents.PublicationGa
 import eu.creditbridge.issuer.application.SigningKeyFactory;
 import eu.creditbridge.issuer.application.SigningKeyStore;
 import eu.creditbridge.issuer.application.TrustRegistry;
-import eu.creditbridge.issuer.messaging.JwsCredentialSigner;
 import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
+import eu.creditbridge.issuer.signing.JwsCredentialSigner;
 import eu.creditbridge.issuer.signing.RegistryTrustClient;
 import eu.creditbridge.issuer.store.MongoSigningKeyStore;
 import eu.creditbridge.security.MachineAccounts;

@@ -83,15 +83,15 @@ public record IssuedCredential(Credential credential,
     }
 
     /** The full event an outbox entry stands for, built from the state it recorded. */
-    public CredentialEvent eventFor(OutboxEntry entry) {
+    public IssuerEvent eventFor(OutboxEntry entry) {
         return switch (entry.kind()) {
-            case CREDENTIAL_ISSUED -> new CredentialEvent.CredentialIssued(entry.eventId(), entry.occurredAt(), credential,
+            case CREDENTIAL_ISSUED -> new IssuerEvent.CredentialIssued(entry.eventId(), entry.occurredAt(), credential,
                     signature == null ? null : signature.jws());
             case CREDENTIAL_REVOKED -> {
                 if (revocation == null) {
                     throw new IllegalStateException("credential " + id() + " has a revocation event but no revocation");
                 }
-                yield new CredentialEvent.CredentialRevoked(entry.eventId(), entry.occurredAt(), credential, revocation);
+                yield new IssuerEvent.CredentialRevoked(entry.eventId(), entry.occurredAt(), credential, revocation);
             }
         };
     }

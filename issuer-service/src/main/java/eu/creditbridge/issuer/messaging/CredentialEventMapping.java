@@ -14,20 +14,24 @@ import eu.creditbridge.contract.QfEheaCycle;
 import eu.creditbridge.contract.QualityAssuranceType;
 import eu.creditbridge.contract.Stackability;
 import eu.creditbridge.issuer.domain.Credential;
+import eu.creditbridge.issuer.domain.IssuerEvent;
 import eu.creditbridge.kernel.CountryCode;
 
-/** Domain credential events to the Avro contract; generated classes stay on this side of the line. */
-final class CredentialEventMapping {
+/**
+ * Domain credential events to the Avro contract; generated classes stay on this side of the line. The credential's
+ * contract form is built here only ({@link #unsigned}): the signature covers exactly what is published.
+ */
+public final class CredentialEventMapping {
 
     private CredentialEventMapping() {
     }
 
-    static CredentialEvent toAvro(eu.creditbridge.issuer.domain.CredentialEvent event) {
+    public static CredentialEvent toAvro(IssuerEvent event) {
         Object payload;
-        if (event instanceof eu.creditbridge.issuer.domain.CredentialEvent.CredentialIssued issued) {
+        if (event instanceof IssuerEvent.CredentialIssued issued) {
             payload = issued(issued.credential(), issued.signature());
         } else {
-            var revoked = (eu.creditbridge.issuer.domain.CredentialEvent.CredentialRevoked) event;
+            var revoked = (IssuerEvent.CredentialRevoked) event;
             var c = revoked.credential();
             payload = CredentialRevoked.newBuilder()
                     .setCredentialId(c.id().value())
@@ -45,12 +49,12 @@ final class CredentialEventMapping {
                 .build();
     }
 
-    /** The credential as the contract carries it, unsigned: also what its signature's canonical form is computed over. */
-    static CredentialIssued issued(Credential c) {
+    /** The credential as the contract carries it, unsigned: what its signature's canonical form is computed over. */
+    public static CredentialIssued unsigned(Credential c) {
         return issued(c, null);
     }
 
-    static CredentialIssued issued(Credential c, String signature) {
+    private static CredentialIssued issued(Credential c, String signature) {
         var learner = c.learner();
         return CredentialIssued.newBuilder()
                 .setCredentialId(c.id().value())

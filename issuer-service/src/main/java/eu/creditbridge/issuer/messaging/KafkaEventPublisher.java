@@ -4,6 +4,7 @@ import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.issuer.application.EventPublisher;
 import eu.creditbridge.issuer.application.EventPublishingFailed;
+import eu.creditbridge.issuer.domain.IssuerEvent;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,7 @@ public class KafkaEventPublisher implements EventPublisher {
     }
 
     @Override
-    public void publish(eu.creditbridge.issuer.domain.CredentialEvent event) {
+    public void publish(IssuerEvent event) {
         var record = CredentialEventMapping.toAvro(event);
         try {
             kafka.send(ContractTopic.CREDENTIALS.topic(), event.learnerId().value(), record)

@@ -7,14 +7,14 @@ import static eu.creditbridge.issuer.CredentialFixtures.courseResultFromLodz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.creditbridge.issuer.InProcessMongo;
-import eu.creditbridge.issuer.domain.CredentialEvent;
 import eu.creditbridge.issuer.domain.CredentialId;
+import eu.creditbridge.issuer.domain.IssuerEvent;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
+import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
+import eu.creditbridge.issuer.signing.JwsCredentialSigner;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
 import eu.creditbridge.issuer.store.MongoSigningKeyStore;
-import eu.creditbridge.issuer.messaging.JwsCredentialSigner;
-import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,11 +34,11 @@ class RelayingCredentialEventsTest {
 
     /** Stands in for Kafka: acknowledges, or refuses while the "broker" is down. */
     static final class RecordingPublisher implements EventPublisher {
-        final List<CredentialEvent> published = new ArrayList<>();
+        final List<IssuerEvent> published = new ArrayList<>();
         boolean brokerDown;
 
         @Override
-        public void publish(CredentialEvent event) {
+        public void publish(IssuerEvent event) {
             if (brokerDown) {
                 throw new EventPublishingFailed("broker unreachable", new RuntimeException());
             }
@@ -161,8 +161,8 @@ class RelayingCredentialEventsTest {
 
         publisher.brokerDown = false;
         assertThat(relay().relay(id)).isEqualTo(2);
-        assertThat(publisher.published).extracting(CredentialEvent::credentialId).containsExactly(id, id);
-        assertThat(publisher.published.get(0)).isInstanceOf(CredentialEvent.CredentialIssued.class);
+        assertThat(publisher.published).extracting(IssuerEvent::credentialId).containsExactly(id, id);
+        assertThat(publisher.published.get(0)).isInstanceOf(IssuerEvent.CredentialIssued.class);
     }
 
     @Test
@@ -172,7 +172,7 @@ class RelayingCredentialEventsTest {
 
         var issued = issuing.issue(courseResultFromLodz(), LODZ_OFFICER);
 
-        assertThat(publisher.published).extracting(CredentialEvent::eventId)
+        assertThat(publisher.published).extracting(IssuerEvent::eventId)
                 .containsExactly(issued.credential().events().get(0).eventId());
         assertThat(credentials.find(issued.credential().id()).orElseThrow().fullyPublished()).isTrue();
     }

@@ -54,7 +54,7 @@ class CredentialTest {
         assertThat(revoked.revocation().reason()).isEqualTo("Exam result annulled after an academic integrity review");
         assertThat(revoked.events()).extracting(OutboxEntry::kind)
                 .containsExactly(EventKind.CREDENTIAL_ISSUED, EventKind.CREDENTIAL_REVOKED);
-        assertThat(revoked.eventFor(revoked.events().get(1))).isInstanceOf(CredentialEvent.CredentialRevoked.class);
+        assertThat(revoked.eventFor(revoked.events().get(1))).isInstanceOf(IssuerEvent.CredentialRevoked.class);
     }
 
     @Test

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * What the issuer tells partners about a credential. Both kinds share one family (and one topic), so
- * a receiver always sees a credential's issuance before its revocation.
+ * a receiver always sees a credential's issuance before its revocation. Named apart from the contract's
+ * {@code CredentialEvent}, the Avro envelope {@code messaging} maps it to, so neither is read for the other.
  */
-public sealed interface CredentialEvent {
+public sealed interface IssuerEvent {
 
     UUID eventId();
 
@@ -20,7 +21,7 @@ public sealed interface CredentialEvent {
     EuropeanStudentIdentifier learnerId();
 
     /** @param signature the detached JWS the credential was signed with when issued; null if unsigned */
-    record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential, String signature) implements CredentialEvent {
+    record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential, String signature) implements IssuerEvent {
 
         public CredentialIssued(UUID eventId, Instant occurredAt, Credential credential) {
             this(eventId, occurredAt, credential, null);
@@ -38,7 +39,7 @@ public sealed interface CredentialEvent {
     }
 
     record CredentialRevoked(UUID eventId, Instant occurredAt, Credential credential, Revocation revocation)
-            implements CredentialEvent {
+            implements IssuerEvent {
         @Override
         public CredentialId credentialId() {
             return credential.id();

@@ -1,4 +1,4 @@
-package eu.creditbridge.issuer.messaging;
+package eu.creditbridge.issuer.signing;
 
 import static eu.creditbridge.issuer.CredentialFixtures.LODZ;
 import static eu.creditbridge.issuer.CredentialFixtures.LODZ_OFFICER;
@@ -18,10 +18,10 @@ import eu.creditbridge.issuer.application.OutboxTrigger;
 import eu.creditbridge.issuer.application.RelayingCredentialEvents;
 import eu.creditbridge.issuer.application.TrustRegistry;
 import eu.creditbridge.issuer.domain.Credential;
-import eu.creditbridge.issuer.domain.CredentialEvent;
 import eu.creditbridge.issuer.domain.CredentialSignature;
+import eu.creditbridge.issuer.domain.IssuerEvent;
 import eu.creditbridge.issuer.domain.SigningKey;
-import eu.creditbridge.issuer.signing.Ed25519SigningKeyFactory;
+import eu.creditbridge.issuer.messaging.CredentialEventMapping;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoSigningKeyStore;
 import eu.creditbridge.kernel.SchacCode;
@@ -56,7 +56,7 @@ class SigningCredentialsTest {
         }
     }
 
-    private final List<CredentialEvent> published = new ArrayList<>();
+    private final List<IssuerEvent> published = new ArrayList<>();
     private final EventPublisher publisher = published::add;
     private MongoCredentialStore credentials;
     private MongoSigningKeyStore keyStore;
@@ -90,7 +90,7 @@ class SigningCredentialsTest {
 
     /** What a verifier does: the header's kid, the canonical form of what arrived, the listed public key. */
     private static boolean verifies(Credential credential, CredentialSignature signature, SigningKey key) throws Exception {
-        JWSObject jws = JWSObject.parse(signature.jws(), new Payload(CredentialCanonicalForm.bytes(CredentialEventMapping.issued(credential))));
+        JWSObject jws = JWSObject.parse(signature.jws(), new Payload(CredentialCanonicalForm.bytes(CredentialEventMapping.unsigned(credential))));
         assertThat(jws.getHeader().getKeyID()).isEqualTo(key.keyId());
         assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("EdDSA");
         return jws.verify(new Ed25519Verifier(OctetKeyPair.parse(key.publicJwk())));
@@ -134,7 +134,7 @@ class SigningCredentialsTest {
 
         registry.down = false;
         assertThat(relay(keys).relayPending()).isEqualTo(1);
-        var event = (CredentialEvent.CredentialIssued) published.get(0);
+        var event = (IssuerEvent.CredentialIssued) published.get(0);
         assertThat(event.signature()).isEqualTo(issued.signature().jws());
         assertThat(CredentialEventMapping.toAvro(event).getPayload()).hasFieldOrPropertyWithValue("signature", issued.signature().jws());
         assertThat(keys.keys(LODZ).get(0).registered()).isTrue();

@@ -1,4 +1,4 @@
-package eu.creditbridge.issuer.messaging;
+package eu.creditbridge.issuer.signing;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,18 +12,19 @@ import eu.creditbridge.issuer.application.CredentialSigner;
 import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialSignature;
 import eu.creditbridge.issuer.domain.SigningKey;
+import eu.creditbridge.issuer.messaging.CredentialEventMapping;
 import java.text.ParseException;
 
 /**
  * Detached JWS (RFC 7515 Appendix F) over the contract's canonical form of the credential: header
  * {@code {"alg":"EdDSA","kid":...}}, payload = {@link CredentialCanonicalForm#bytes}, serialised compact with
- * the payload part left empty. Lives beside the Avro mapping because the signature covers the contract form.
+ * the payload part left empty. The contract form is messaging's one mapping of a credential, the same one published.
  */
 public class JwsCredentialSigner implements CredentialSigner {
 
     @Override
     public CredentialSignature sign(Credential credential, SigningKey key) {
-        byte[] canonical = CredentialCanonicalForm.bytes(CredentialEventMapping.issued(credential));
+        byte[] canonical = CredentialCanonicalForm.bytes(CredentialEventMapping.unsigned(credential));
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(key.keyId()).build(), new Payload(canonical));
             jws.sign(new Ed25519Signer(OctetKeyPair.parse(key.privateJwk())));
