@@ -7,9 +7,14 @@ import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.MembershipStatus;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.grading.GradeConverter;
+import eu.creditbridge.recognition.domain.rules.RulesetPolicy;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +62,12 @@ public final class Fixtures {
                 Optional.of(LocalDate.of(2024, 9, 1)), Optional.of(LocalDate.of(2025, 8, 31)));
     }
 
+    /** The policy in force, deciding on a fixed day after every fixture's issue date. */
+    public static RecognitionPolicy policy() {
+        return new RulesetPolicy(GradeConverter.european(), Clock.fixed(ISSUED_ON.plusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+    }
+
+    /** The demo ruleset: Rotterdam's Data Science is INF-2041 (2024/25), any other UNIC course counts as alliance electives. */
     public static Ruleset lodzRuleset() {
         return new Ruleset(LODZ, 3, List.of(rotterdamDataScience()), Optional.of("alliance-electives"));
     }

@@ -2,12 +2,7 @@ package eu.creditbridge.recognition.application;
 
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
-import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Institution;
-import eu.creditbridge.recognition.domain.Outcome;
-import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Revocation;
@@ -19,7 +14,6 @@ import eu.creditbridge.recognition.store.RevocationStore;
 import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -32,7 +26,8 @@ import java.util.Optional;
  *       given up ({@link UnknownReceivingInstitution}). Nothing is written before this step.</li>
  *   <li>Load the decision if it exists: a redelivery never decides twice, even under a newer ruleset.</li>
  *   <li>Otherwise verify the signature (an unknown key is retried for a short grace, see {@link UnknownSigningKeyGrace}),
- *       then decide (a credential already revoked is rejected) and insert the decision, unique per
+ *       gather the case ({@link RecognitionCases}: learner record, agreement, a revocation already recorded, which the
+ *       policy rejects without a signature check) and decide, then insert the decision, unique per
  *       (credential, receiving institution). Losing a duplicate-key race means another delivery stored it
  *       first: its decision is loaded and used, so both go on with the same one.</li>
  *   <li>If the decision counts credits, add the component to the learner record in one conditional update
@@ -53,6 +48,7 @@ public class RecognisingCredential {
 
     private final RegistryView registry;
     private final RecognitionPolicy policy;
+    private final RecognitionCases cases;
     private final DecisionStore decisions;
     private final LearnerRecordStore learnerRecords;
     private final RevocationStore revocations;
@@ -64,18 +60,19 @@ public class RecognisingCredential {
     private final Clock clock;
     private final RecognitionMetrics metrics;
 
-    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
-                                 RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
-                                 UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
-                                 Clock clock) {
-        this(registry, policy, decisions, learnerRecords, revocations, reversing, publishing, grace, signatures, keyGrace,
+    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, RecognitionCases cases, DecisionStore decisions,
+                                 LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
+                                 PublishingDecisions publishing, UnknownInstitutionGrace grace, SignatureVerification signatures,
+                                 UnknownSigningKeyGrace keyGrace, Clock clock) {
+        this(registry, policy, cases, decisions, learnerRecords, revocations, reversing, publishing, grace, signatures, keyGrace,
                 clock, RecognitionMetrics.NONE);
     }
 
-    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions, LearnerRecordStore learnerRecords,
-                                 RevocationStore revocations, ReversingRecognition reversing, PublishingDecisions publishing,
-                                 UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
-                                 Clock clock, RecognitionMetrics metrics) {
+    public RecognisingCredential(RegistryView registry, RecognitionPolicy policy, RecognitionCases cases, DecisionStore decisions,
+                                 LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
+                                 PublishingDecisions publishing, UnknownInstitutionGrace grace, SignatureVerification signatures,
+                                 UnknownSigningKeyGrace keyGrace, Clock clock, RecognitionMetrics metrics) {
+        this.cases = cases;
         this.metrics = metrics;
         this.signatures = signatures;
         this.keyGrace = keyGrace;
@@ -133,18 +130,12 @@ public class RecognisingCredential {
         }
     }
 
+    /** The issuer's own revocation, if it came first, is part of the case: the policy rejects a revoked credential. */
     private Decision decide(Credential credential, Institution receiver) {
         Optional<Revocation> revoked = revocations.find(credential.decisionId(), credential.issuingInstitution());
-        if (revoked.isPresent()) {
-            Revocation revocation = revoked.get();
-            return new Decision(Outcome.REJECTED, EctsCredits.ZERO, Optional.empty(), GradeConversion.notConverted(credential.grade()),
-                    List.of(DecisionReason.decisive("revocation", revocation.issuingInstitution() + " revoked the credential at "
-                            + revocation.revokedAt() + " (" + revocation.reason() + ") before it was decided on; a revoked credential is never recognised.")),
-                    Optional.empty());
-        }
         Optional<Institution> issuer = registry.institution(credential.issuingInstitution());
-        return policy.decide(new RecognitionCase(credential, receiver, issuer, registry.ruleset(receiver.schacCode()),
-                verifiedSignature(credential, issuer)));
+        SignatureVerdict signature = revoked.isPresent() ? SignatureVerdict.notVerified() : verifiedSignature(credential, issuer);
+        return policy.decide(cases.of(credential, receiver, issuer, registry.ruleset(receiver.schacCode()), signature, revoked));
     }
 
     /** An unknown key is given a short grace (it may be in flight on the registry topic); then it is decided on. */

@@ -6,7 +6,6 @@ import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.Outcome;
-import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Revocation;
@@ -51,6 +50,7 @@ public class ReevaluatingPendingDecisions {
 
     private final RegistryView registry;
     private final RecognitionPolicy policy;
+    private final RecognitionCases cases;
     private final SignatureVerification signatures;
     private final PendingDecisionStore pending;
     private final LearnerRecordStore learnerRecords;
@@ -61,19 +61,20 @@ public class ReevaluatingPendingDecisions {
     private final int batchSize;
     private final RecognitionMetrics metrics;
 
-    public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, SignatureVerification signatures,
-                                        PendingDecisionStore pending,
+    public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, RecognitionCases cases,
+                                        SignatureVerification signatures, PendingDecisionStore pending,
                                         LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
                                         PublishingDecisions publishing, Clock clock, int batchSize) {
-        this(registry, policy, signatures, pending, learnerRecords, revocations, reversing, publishing, clock, batchSize,
+        this(registry, policy, cases, signatures, pending, learnerRecords, revocations, reversing, publishing, clock, batchSize,
                 RecognitionMetrics.NONE);
     }
 
-    public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, SignatureVerification signatures,
-                                        PendingDecisionStore pending,
+    public ReevaluatingPendingDecisions(RegistryView registry, RecognitionPolicy policy, RecognitionCases cases,
+                                        SignatureVerification signatures, PendingDecisionStore pending,
                                         LearnerRecordStore learnerRecords, RevocationStore revocations, ReversingRecognition reversing,
                                         PublishingDecisions publishing, Clock clock, int batchSize, RecognitionMetrics metrics) {
         this.metrics = metrics;
+        this.cases = cases;
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be positive: " + batchSize);
         }
@@ -159,8 +160,8 @@ public class ReevaluatingPendingDecisions {
         // The signature is verified again, against today's view of the issuer's keys (old keys stay listed after
         // a rotation); an unknown key simply leaves the decision with the registrar, no grace period here.
         Optional<Institution> issuer = registry.institution(credential.issuingInstitution());
-        Decision decided = policy.decide(new RecognitionCase(credential, receiver, issuer, Optional.of(ruleset),
-                signatures.verify(credential, issuer)));
+        Decision decided = policy.decide(cases.of(credential, receiver, issuer, Optional.of(ruleset),
+                signatures.verify(credential, issuer), Optional.empty()));
         if (decided.outcome() == current.outcome()) {
             pending.markEvaluated(current, ruleset.version());
             return Result.UNCHANGED;

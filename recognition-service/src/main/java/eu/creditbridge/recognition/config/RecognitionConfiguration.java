@@ -7,13 +7,13 @@ import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.application.DecisionPublisher;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognisingCredential;
+import eu.creditbridge.recognition.application.RecognitionCases;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.UnknownInstitutionGrace;
 import eu.creditbridge.recognition.application.UnknownSigningKeyGrace;
 import eu.creditbridge.recognition.domain.SignatureVerification;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.messaging.CredentialsListener;
 import eu.creditbridge.recognition.messaging.KafkaDecisionPublisher;
@@ -51,13 +51,6 @@ public class RecognitionConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    /** The decision step. The rule engine replaces it by declaring its own RecognitionPolicy bean. */
-    @Bean
-    @ConditionalOnMissingBean(RecognitionPolicy.class)
-    RecognitionPolicy recognitionPolicy() {
-        return new CourseEquivalencePolicy();
     }
 
     @Bean
@@ -109,12 +102,12 @@ public class RecognitionConfiguration {
     }
 
     @Bean
-    RecognisingCredential recognisingCredential(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
+    RecognisingCredential recognisingCredential(RegistryView view, RecognitionPolicy policy, RecognitionCases cases, DecisionStore decisions,
                                                 LearnerRecordStore records, RevocationStore revocations, ReversingRecognition reversing,
                                                 PublishingDecisions publishing, CreditBridgeProperties properties, Clock clock,
                                                 SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
                                                 RecognitionMetrics metrics) {
-        return new RecognisingCredential(view, policy, decisions, records, revocations, reversing, publishing,
+        return new RecognisingCredential(view, policy, cases, decisions, records, revocations, reversing, publishing,
                 new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures, keyGrace, clock,
                 metrics);
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecordingLearningAgreement;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
+import eu.creditbridge.recognition.application.RecognitionCases;
 import eu.creditbridge.recognition.application.ReevaluatingPendingDecisions;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.ReversingRecognition;
@@ -57,12 +58,12 @@ public class ReevaluationAndAgreementsConfiguration {
     }
 
     @Bean
-    ReevaluatingPendingDecisions reevaluatingPendingDecisions(RegistryView view, RecognitionPolicy policy, SignatureVerification signatures,
-                                                              PendingDecisionStore pending,
+    ReevaluatingPendingDecisions reevaluatingPendingDecisions(RegistryView view, RecognitionPolicy policy, RecognitionCases cases,
+                                                              SignatureVerification signatures, PendingDecisionStore pending,
                                                               LearnerRecordStore records, RevocationStore revocations,
                                                               ReversingRecognition reversing, PublishingDecisions publishing, Clock clock,
                                                               ReevaluationProperties properties, RecognitionMetrics metrics) {
-        return new ReevaluatingPendingDecisions(view, policy, signatures, pending, records, revocations, reversing, publishing, clock,
+        return new ReevaluatingPendingDecisions(view, policy, cases, signatures, pending, records, revocations, reversing, publishing, clock,
                 properties.batchSize(), metrics);
     }
 

@@ -2,8 +2,7 @@ package eu.creditbridge.recognition.domain;
 
 /**
  * The decision step of the pipeline, and its only seam: the pipeline stores, records and publishes whatever
- * the policy concludes. The foundation's {@link CourseEquivalencePolicy} is replaced by the rule engine
- * (issue 4) by providing another bean of this type; nothing around it changes.
+ * the policy concludes. The rule engine's {@code RulesetPolicy} is the policy in force.
  */
 public interface RecognitionPolicy {
 

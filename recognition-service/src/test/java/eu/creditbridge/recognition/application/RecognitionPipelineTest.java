@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.Fixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
@@ -64,7 +63,7 @@ class RecognitionPipelineTest {
         registry.rulesetPublished(Fixtures.lodzRuleset());
         publishing = new PublishingDecisions(decisions, publisher, clock);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
-        recognising = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records, revocations, reversing,
+        recognising = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing,
                 publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(), eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock);
     }
@@ -79,7 +78,7 @@ class RecognitionPipelineTest {
         List<String> reported = new java.util.ArrayList<>();
         RecognitionMetrics metrics = (decision, occurredAt) ->
                 reported.add(decision.outcome() + " " + decision.decidedBy() + " " + occurredAt.orElseThrow());
-        var monitored = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records,
+        var monitored = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records,
                 new RevocationStore(mongo.freshDatabase()), reversing, publishing,
                 new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(),
@@ -192,7 +191,7 @@ class RecognitionPipelineTest {
         };
         var publishingTraced = new PublishingDecisions(traced, tracing, clock, trace);
         Credential credential = credential().build();
-        var stored = traced.insertOrLoad(RecognitionDecision.byRules(credential, new CourseEquivalencePolicy().decide(
+        var stored = traced.insertOrLoad(RecognitionDecision.byRules(credential, Fixtures.policy().decide(
                 new eu.creditbridge.recognition.domain.RecognitionCase(credential, Fixtures.lodz(), java.util.Optional.of(Fixtures.rotterdam()),
                         java.util.Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID)), clock.instant()));
         inScope[0] = null; // the relay's thread traces nothing

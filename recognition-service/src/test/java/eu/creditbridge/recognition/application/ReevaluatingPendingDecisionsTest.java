@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.DecisionReason;
@@ -81,12 +81,12 @@ class ReevaluatingPendingDecisionsTest {
         registry.rulesetPublished(WITHOUT_EQUIVALENCES);
         PublishingDecisions publishing = new PublishingDecisions(decisions, publisher, clock);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
-        CourseEquivalencePolicy policy = new CourseEquivalencePolicy();
-        recognising = new RecognisingCredential(registry, policy, decisions, records, revocations, reversing, publishing,
+        RecognitionPolicy policy = Fixtures.policy();
+        recognising = new RecognisingCredential(registry, policy, RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing, publishing,
                 new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(), eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock);
         // A batch of 2, so paging through several batches is exercised too.
-        reevaluating = new ReevaluatingPendingDecisions(registry, policy, TrustFixtures.everySignatureValid(), new PendingDecisionStore(database), records, revocations, reversing,
+        reevaluating = new ReevaluatingPendingDecisions(registry, policy, RecognitionCases.withoutLearnerData(), TrustFixtures.everySignatureValid(), new PendingDecisionStore(database), records, revocations, reversing,
                 publishing, clock, 2, new RecognitionMetrics() {
                     @Override
                     public void decisionStored(RecognitionDecision decision, Optional<java.time.Instant> occurredAt) {
@@ -175,7 +175,7 @@ class ReevaluatingPendingDecisionsTest {
     void whatARegistrarDecidedStandsEvenWhenItAwaitsMore() {
         Credential dataScience = credential().build();
         RecognitionDecision byRules = RecognitionDecision.byRules(dataScience,
-                new CourseEquivalencePolicy().decide(new eu.creditbridge.recognition.domain.RecognitionCase(dataScience, Fixtures.lodz(),
+                Fixtures.policy().decide(new eu.creditbridge.recognition.domain.RecognitionCase(dataScience, Fixtures.lodz(),
                         Optional.of(Fixtures.rotterdam()), Optional.of(WITHOUT_EQUIVALENCES))), clock.instant());
         RecognitionDecision byRegistrar = new RecognitionDecision(byRules.id(), 1, byRules.learner(), byRules.issuingInstitution(),
                 byRules.credentialTitle(), byRules.originalCredits(), byRules.decision(), DecidedBy.REGISTRAR, Optional.of("registrar@uni.lodz.pl"),
@@ -209,7 +209,7 @@ class ReevaluatingPendingDecisionsTest {
     void aDecisionStoredWithoutItsCredentialIsLeftToTheRegistrarOnce() {
         Credential dataScience = credential().build();
         decisions.insertOrLoad(RecognitionDecision.byRules(dataScience,
-                new CourseEquivalencePolicy().decide(new eu.creditbridge.recognition.domain.RecognitionCase(dataScience, Fixtures.lodz(),
+                Fixtures.policy().decide(new eu.creditbridge.recognition.domain.RecognitionCase(dataScience, Fixtures.lodz(),
                         Optional.of(Fixtures.rotterdam()), Optional.of(WITHOUT_EQUIVALENCES))), clock.instant()));
 
         ReevaluatingPendingDecisions.Reevaluation run = publish(WITH_DATA_SCIENCE);
@@ -238,7 +238,7 @@ class ReevaluatingPendingDecisionsTest {
         awaitingRegistrar(dataScience);
         clock.advance(Duration.ofDays(1));
         registry.rulesetPublished(WITH_DATA_SCIENCE);
-        ReevaluatingPendingDecisions distrusting = new ReevaluatingPendingDecisions(registry, new CourseEquivalencePolicy(),
+        ReevaluatingPendingDecisions distrusting = new ReevaluatingPendingDecisions(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(),
                 (credential, issuer) -> eu.creditbridge.recognition.domain.SignatureVerdict.of(
                         eu.creditbridge.recognition.domain.SignatureVerdict.Status.INVALID_SIGNATURE, "the signature does not fit"),
                 new PendingDecisionStore(mongoDatabaseOf()), records, revocations, reversing,

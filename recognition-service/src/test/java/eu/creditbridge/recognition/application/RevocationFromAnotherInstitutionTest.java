@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
@@ -78,7 +77,7 @@ class RevocationFromAnotherInstitutionTest {
         };
         PublishingDecisions publishing = new PublishingDecisions(decisions, publisher, clock);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock, metrics);
-        recognising = new RecognisingCredential(registry, new CourseEquivalencePolicy(), decisions, records, revocations, reversing,
+        recognising = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing,
                 publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock), TrustFixtures.everySignatureValid(),
                 TrustFixtures.keyGrace(clock), clock, metrics);
     }

@@ -6,7 +6,6 @@ import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
 import eu.creditbridge.recognition.application.RevisionCause;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -66,7 +65,7 @@ class MicrometerRecognitionMetricsTest {
 
     private static RecognitionDecision recognised() {
         Credential credential = Fixtures.credential().credits("7.5").build();
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(),
                 Optional.of(Fixtures.rotterdam()), Optional.of(Fixtures.lodzRuleset()), TrustFixtures.VALID));
         return RecognitionDecision.byRules(credential, decision, NOW);
     }

@@ -10,7 +10,6 @@ import eu.creditbridge.contract.ParticipationForm;
 import eu.creditbridge.contract.QualityAssuranceType;
 import eu.creditbridge.contract.RecognitionDecided;
 import eu.creditbridge.recognition.Fixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionCase;
@@ -57,7 +56,7 @@ class ContractMappingTest {
     @Test
     void decisionMapsToARecognitionDecidedThatAvroCanWriteAndReadBack() throws Exception {
         Credential credential = Fixtures.credential().credits("7.5").build();
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
                 Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         RecognitionDecision recognised = RecognitionDecision.byRules(credential, decision, Instant.parse("2025-02-20T10:00:00Z"));
 

@@ -8,7 +8,6 @@ import eu.creditbridge.contract.RecognitionOutcome;
 import eu.creditbridge.contract.SignatureVerdict;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecisionReason;
 import eu.creditbridge.recognition.domain.RecognitionCase;
@@ -99,7 +98,7 @@ class PublishedSignatureVerdictTest {
 
     private static RecognitionDecision decide(eu.creditbridge.recognition.domain.SignatureVerdict signature, boolean issuerListed) {
         Credential credential = Fixtures.credential().build();
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(),
                 issuerListed ? Optional.of(Fixtures.rotterdam()) : Optional.empty(), Optional.of(Fixtures.lodzRuleset()), signature));
         return RecognitionDecision.byRules(credential, decision, DECIDED_AT);
     }

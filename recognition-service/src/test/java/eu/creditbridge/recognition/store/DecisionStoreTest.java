@@ -1,12 +1,12 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.Fixtures;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static eu.creditbridge.recognition.Fixtures.lodz;
 import static eu.creditbridge.recognition.Fixtures.lodzRuleset;
 import static eu.creditbridge.recognition.Fixtures.rotterdam;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
@@ -49,7 +49,7 @@ class DecisionStoreTest {
     }
 
     static RecognitionDecision decided(Credential credential, Instant at) {
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, lodz(), Optional.of(rotterdam()),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, lodz(), Optional.of(rotterdam()),
                 Optional.of(lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         return RecognitionDecision.byRules(credential, decision, at);
     }

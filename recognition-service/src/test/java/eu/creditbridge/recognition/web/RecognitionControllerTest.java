@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.creditbridge.recognition.Fixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionCase;
@@ -61,7 +60,7 @@ class RecognitionControllerTest {
     LearnerRecordStore records;
 
     private RecognitionDecision recognised(Credential credential) {
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
                 Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         RecognitionDecision stored = decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision,
                 Instant.parse("2025-02-20T10:00:00Z"))).decision();

@@ -11,11 +11,19 @@ import java.util.Optional;
  * A grade beside what it became in the receiving scheme: the original is always kept, the converted one is
  * absent when no method applied ({@link ConversionMethod#NONE}), and the explanation says how, or why not,
  * in words a registrar can check.
+ *
+ * @param notOnPartnerScale the grade is no grade of the partner's own scale (a Polish "6"): nothing was converted, and
+ *                          a decision on such a credential is a registrar's
  */
-public record ConvertedGrade(Grade original, Optional<Grade> converted, ConversionMethod method, String explanation) {
+public record ConvertedGrade(Grade original, Optional<Grade> converted, ConversionMethod method, String explanation,
+                             boolean notOnPartnerScale) {
 
     /** The step name under which a decision's trace records the conversion. */
     public static final String STEP = "grade-conversion";
+
+    public ConvertedGrade(Grade original, Optional<Grade> converted, ConversionMethod method, String explanation) {
+        this(original, converted, method, explanation, false);
+    }
 
     public ConvertedGrade {
         Objects.requireNonNull(original, "the original grade is always kept");
@@ -25,10 +33,17 @@ public record ConvertedGrade(Grade original, Optional<Grade> converted, Conversi
         if (converted.isPresent() != (method != ConversionMethod.NONE)) {
             throw new IllegalArgumentException("a converted grade needs a method, and NONE means nothing was converted");
         }
+        if (notOnPartnerScale && converted.isPresent()) {
+            throw new IllegalArgumentException("a grade not on the partner's scale is not converted");
+        }
     }
 
     static ConvertedGrade none(Grade original, String explanation) {
         return new ConvertedGrade(original, Optional.empty(), ConversionMethod.NONE, explanation);
+    }
+
+    static ConvertedGrade notOnPartnerScale(Grade original, String explanation) {
+        return new ConvertedGrade(original, Optional.empty(), ConversionMethod.NONE, explanation, true);
     }
 
     static ConvertedGrade to(Grade original, Grade converted, ConversionMethod method, String explanation) {

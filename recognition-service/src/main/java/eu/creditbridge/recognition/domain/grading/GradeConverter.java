@@ -3,8 +3,9 @@ package eu.creditbridge.recognition.domain.grading;
 import eu.creditbridge.recognition.domain.ConversionMethod;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.rules.GradeConversionSetting.LinearScale;
 import java.math.BigDecimal;
-import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +31,9 @@ import java.util.Optional;
  *       <li><b>Linear formula</b> (the "modified Bavarian formula", German x = 1 + 3·(Nmax − N)/(Nmax − Nmin)),
  *           generalised to any numeric home scale: the grade's relative place between the issuer scheme's worst
  *           passing grade and its best, f = (N − Nworst)/(Nbest − Nworst), is put at the same place between the
- *           home scheme's worst passing and best grade, x = Xworst + f·(Xbest − Xworst). A grade better than the
- *           scheme's best counts as the best. The exact x is rounded to the nearest grade the home scheme awards
+ *           home scheme's worst passing and best grade, x = Xworst + f·(Xbest − Xworst) ({@link LinearFormula}).
+ *           A value better than the scheme's best is no grade of it and is not converted (only a grade of honours
+ *           counts as the best). The exact x is rounded to the nearest grade the home scheme awards
  *           (German 1.0, 1.3, 1.7 …) or to its decimals; exactly half-way, the better grade. Both schemes must be
  *           known numeric scales ({@link GradingSchemes}).</li>
  *     </ul></li>
@@ -88,6 +90,7 @@ public final class GradeConverter {
         }
 
         List<String> whyNot = new ArrayList<>();
+        boolean notOnScale = false;
         for (ConversionMethod method : preference.methods()) {
             Attempt attempt = switch (method) {
                 case ECTS_GRADING_TABLE -> byGradingTables(original, source, target);
@@ -98,9 +101,11 @@ public final class GradeConverter {
                 return attempt.converted().get();
             }
             whyNot.add(attempt.whyNot());
+            notOnScale |= attempt.notOnScale();
         }
-        return ConvertedGrade.none(original, "The grade " + grade + " is kept as issued and not converted into " + target.scheme() + ": "
-                + String.join(" ", whyNot) + " A registrar converts it.");
+        String explanation = "The grade " + grade + " is kept as issued and not converted into " + target.scheme() + ": "
+                + String.join(" ", whyNot) + " A registrar converts it.";
+        return notOnScale ? ConvertedGrade.notOnPartnerScale(original, explanation) : ConvertedGrade.none(original, explanation);
     }
 
     private Attempt byGradingTables(Grade original, InstitutionGrading source, InstitutionGrading target) {
@@ -141,21 +146,64 @@ public final class GradeConverter {
         if (number.isEmpty()) {
             return Attempt.failed("Linear formula: " + original.value() + " is not a number in " + source.describe() + ".");
         }
-        if (!source.passes(number.get())) {
-            return Attempt.failed("Linear formula: " + original.value() + " lies outside the passing range of " + source.describe() + ".");
+        LinearFormula.Reading reading = LinearFormula.between(source, home).read(number.get());
+        if (reading instanceof LinearFormula.Reading.NotOnTheScale off) {
+            return Attempt.notOnScale("Linear formula: " + original.value() + " is not a grade of " + off.scale() + ", so it is not converted.");
         }
-        BigDecimal value = source.clampToBest(number.get());
-        MathContext precise = MathContext.DECIMAL64;
-        BigDecimal place = value.subtract(source.worstPassing()).divide(source.best().subtract(source.worstPassing()), precise);
-        BigDecimal exact = home.worstPassing().add(place.multiply(home.best().subtract(home.worstPassing()), precise), precise);
-        BigDecimal rounded = home.gradeFor(exact);
+        if (reading instanceof LinearFormula.Reading.OutsideTheRange outside) {
+            return Attempt.failed("Linear formula: " + original.value() + " lies outside the passing range of " + outside.range() + ".");
+        }
+        LinearFormula.Reading.Placed placed = (LinearFormula.Reading.Placed) reading;
+        BigDecimal rounded = home.gradeFor(placed.exact());
         Grade converted = new Grade(rounded.toPlainString(), target.scheme(), true);
         return Attempt.converted(ConvertedGrade.to(original, converted, ConversionMethod.LINEAR_FORMULA,
                 "Linear formula (modified Bavarian): " + original.value() + " on " + source.describe() + " lies "
-                        + place.multiply(BigDecimal.valueOf(100)).setScale(1, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
+                        + placed.place().multiply(BigDecimal.valueOf(100)).setScale(1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString()
                         + " % of the way from worst passing to best; the same place on " + home.describe() + " is "
-                        + exact.setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + ", written as "
-                        + rounded.toPlainString() + (value.compareTo(number.get()) != 0 ? " (a grade above the best counts as the best)" : "") + "."));
+                        + placed.exact().setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + ", written as "
+                        + rounded.toPlainString() + (placed.capped() ? " (a grade above the best counts as the best)" : "") + "."));
+    }
+
+    /**
+     * A ruleset's own LINEAR_FORMULA (its Nmin/Nmax on the partner's scale, best/worst on ours), for a passing grade in
+     * another scheme than ours: the board states its formula in the ruleset, and it may convert a scheme the service
+     * does not know. The grade must still be one of the partner's scale (see {@link LinearFormula}).
+     */
+    public ConvertedGrade byRulesetFormula(Grade original, String receiverScheme, LinearScale linear) {
+        String grade = original.value() + " (" + original.scheme() + ")";
+        String formula = "x = " + plain(linear.best()) + " + (" + plain(linear.worst()) + " - " + plain(linear.best()) + ") * ("
+                + plain(linear.nMax()) + " - N) / (" + plain(linear.nMax()) + " - " + plain(linear.nMin()) + ")";
+        Optional<BigDecimal> number = GradeValues.number(original.value());
+        if (number.isEmpty()) {
+            return ConvertedGrade.none(original, "The grade " + grade + " is kept as issued and not"
+                    + " converted: the ruleset's linear formula " + formula + " needs a numeric grade. A registrar converts it.");
+        }
+        Optional<GradingScheme.Numeric> partner = schemes.find(original.scheme())
+                .filter(GradingScheme.Numeric.class::isInstance).map(GradingScheme.Numeric.class::cast);
+        LinearFormula.Reading reading = new LinearFormula(partner, linear).read(number.get());
+        if (reading instanceof LinearFormula.Reading.NotOnTheScale off) {
+            return ConvertedGrade.notOnPartnerScale(original, "The grade " + grade + " is not a grade of " + off.scale()
+                    + ": the ruleset's linear formula " + formula + " is not applied to it, and a grade the partner's scale does not"
+                    + " have is not recognised automatically. A registrar decides.");
+        }
+        if (reading instanceof LinearFormula.Reading.OutsideTheRange outside) {
+            return ConvertedGrade.none(original, "The grade " + grade + " is kept as issued and not converted: it lies outside "
+                    + outside.range() + ". A registrar converts it.");
+        }
+        LinearFormula.Reading.Placed placed = (LinearFormula.Reading.Placed) reading;
+        BigDecimal written = schemes.find(receiverScheme)
+                .filter(GradingScheme.Numeric.class::isInstance).map(GradingScheme.Numeric.class::cast)
+                .map(home -> home.gradeFor(placed.exact()))
+                .orElseGet(() -> BigDecimal.valueOf(linear.convert(placed.counted().doubleValue())));
+        return ConvertedGrade.to(original, new Grade(written.toPlainString(), receiverScheme, true),
+                ConversionMethod.LINEAR_FORMULA, "Linear formula of the ruleset (modified Bavarian, " + formula + "): N = "
+                + LinearFormula.plain(placed.counted()) + (placed.capped() ? " (a grade above Nmax counts as Nmax)" : "") + " gives x = "
+                + placed.exact().setScale(3, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + ", written as "
+                + written.toPlainString() + " (" + receiverScheme + ").");
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
     /** Whether a grade reaches a minimum in its own scheme (use the converted grade for the receiver's minimum). */
@@ -197,14 +245,18 @@ public final class GradeConverter {
         return table.referencePeriod().map(period -> " (reference group " + period + ")").orElse("");
     }
 
-    private record Attempt(Optional<ConvertedGrade> converted, String whyNot) {
+    private record Attempt(Optional<ConvertedGrade> converted, String whyNot, boolean notOnScale) {
 
         static Attempt converted(ConvertedGrade grade) {
-            return new Attempt(Optional.of(grade), "");
+            return new Attempt(Optional.of(grade), "", false);
         }
 
         static Attempt failed(String whyNot) {
-            return new Attempt(Optional.empty(), whyNot);
+            return new Attempt(Optional.empty(), whyNot, false);
+        }
+
+        static Attempt notOnScale(String whyNot) {
+            return new Attempt(Optional.empty(), whyNot, true);
         }
     }
 }

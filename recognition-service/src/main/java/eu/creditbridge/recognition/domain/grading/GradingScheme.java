@@ -24,12 +24,20 @@ public sealed interface GradingScheme permits GradingScheme.Numeric, GradingSche
      * A numeric scale, e.g. German 1.0 (best) to 4.0 (worst passing), or Polish 5.0 (best) to 3.0 (worst passing).
      * The direction follows from the two ends: a best grade below the worst passing one means lower is better.
      *
-     * @param steps the grades the scheme actually awards, if it has a fixed set (German 1.0, 1.3, 1.7 ...);
-     *              empty when any value with {@code decimals} decimals is a grade
+     * @param steps   the grades the scheme actually awards, if it has a fixed set (German 1.0, 1.3, 1.7 ...);
+     *                empty when any value with {@code decimals} decimals is a grade
+     * @param honours a value written beyond the best grade that is still a grade of the scheme and counts as the best
+     *                (Italian "30 e lode", written 31); any other value beyond the best is not on the scale
      */
-    record Numeric(String id, BigDecimal best, BigDecimal worstPassing, int decimals, List<BigDecimal> steps) implements GradingScheme {
+    record Numeric(String id, BigDecimal best, BigDecimal worstPassing, int decimals, List<BigDecimal> steps,
+                   Optional<BigDecimal> honours) implements GradingScheme {
+
+        public Numeric(String id, BigDecimal best, BigDecimal worstPassing, int decimals, List<BigDecimal> steps) {
+            this(id, best, worstPassing, decimals, steps, Optional.empty());
+        }
 
         public Numeric {
+            honours = Objects.requireNonNullElse(honours, Optional.empty());
             Objects.requireNonNull(id, "scheme id is required");
             Objects.requireNonNull(best, "best grade is required");
             Objects.requireNonNull(worstPassing, "worst passing grade is required");
@@ -52,6 +60,11 @@ public sealed interface GradingScheme permits GradingScheme.Numeric, GradingSche
             return new Numeric(id, new BigDecimal(best), new BigDecimal(worstPassing), decimals, values);
         }
 
+        /** The same scale with a grade of honours beyond its best. */
+        public Numeric withHonours(String value) {
+            return new Numeric(id, best, worstPassing, decimals, steps, Optional.of(new BigDecimal(value)));
+        }
+
         public boolean lowerIsBetter() {
             return best.compareTo(worstPassing) < 0;
         }
@@ -66,9 +79,14 @@ public sealed interface GradingScheme permits GradingScheme.Numeric, GradingSche
             return better(value, worstPassing) >= 0;
         }
 
-        /** A value beyond the best grade (an Italian "30 e lode" written as 31) counts as the best grade. */
-        public BigDecimal clampToBest(BigDecimal value) {
-            return better(value, best) > 0 ? best : value;
+        /** Whether the value is better than the best grade: the grade of honours, or no grade of this scale. */
+        public boolean beyondBest(BigDecimal value) {
+            return better(value, best) > 0;
+        }
+
+        /** Whether a value beyond the best is the scheme's grade of honours (which counts as the best). */
+        public boolean isHonours(BigDecimal value) {
+            return honours.filter(h -> h.compareTo(value) == 0).isPresent();
         }
 
         /**

@@ -35,7 +35,8 @@ public final class GradingSchemes {
                 GradingScheme.Numeric.continuous("es-0-10", "10", "5", 1),
                 GradingScheme.Numeric.continuous("be-0-20", "20", "10", 0),
                 GradingScheme.Numeric.continuous("fr-0-20", "20", "10", 1),
-                GradingScheme.Numeric.continuous("it-18-30", "30", "18", 0),
+                // "30 e lode" (with honours) is written 31: a grade of the scale, counted as its best.
+                GradingScheme.Numeric.continuous("it-18-30", "30", "18", 0).withHonours("31"),
                 new GradingScheme.Ordered("ects-a-f", List.of("A", "B", "C", "D", "E")),
                 new GradingScheme.Ordered("no-a-f", List.of("A", "B", "C", "D", "E")),
                 new GradingScheme.Ordered("se-u-g-vg", List.of("VG", "G")),

@@ -162,6 +162,15 @@ class GradeConverterTest {
         }
 
         @Test
+        void aValueBeyondTheBestIsNoGradeOfTheScaleAndIsRefusedNotCountedAsTheBest() {
+            ConvertedGrade converted = converter.convert(grade("6", POLISH), withoutTable(POLISH), bochumGrading(), ConversionPreference.LINEAR_FORMULA);
+
+            assertThat(converted.method()).isEqualTo(ConversionMethod.NONE);
+            assertThat(converted.notOnPartnerScale()).isTrue();
+            assertThat(converted.explanation()).contains("6 is not a grade of pl-2-5");
+        }
+
+        @Test
         void aPassedFlagOnAGradeOutsideThePassingRangeIsNotTrustedIntoANumber() {
             ConvertedGrade converted = converter.convert(grade("4.3", GERMAN), bochumGrading(), lodzGrading(), ConversionPreference.LINEAR_FORMULA);
 

@@ -12,6 +12,7 @@ import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.LearnerContext;
 import eu.creditbridge.recognition.domain.LearnerRecord;
 import eu.creditbridge.recognition.domain.MembershipStatus;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
@@ -19,9 +20,11 @@ import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
+import eu.creditbridge.recognition.domain.agreement.AgreedComponent;
 import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
 import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.grading.GradeBand;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
 import eu.creditbridge.recognition.domain.grading.GradingTable;
@@ -93,9 +96,11 @@ class RecognitionScenarioTableTest {
         SignatureVerdict signature = SignatureVerdict.of(SignatureVerdict.Status.valueOf(text(row.getOrDefault("signature", "VALID"))),
                 "as stated in the scenario table.");
 
-        RulesetPolicy policy = new RulesetPolicy(GradeConverter.european(), c -> learner,
-                Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC), (home, esi) -> agreements);
-        Decision decision = policy.decide(new RecognitionCase(credential, receiver, issuer, ruleset, signature));
+        RulesetPolicy policy = new RulesetPolicy(GradeConverter.european(), Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC));
+        LearningAgreements held = (home, esi) -> agreements;
+        Optional<AgreedComponent> agreed = credential.sourceCourseCode().flatMap(code -> held.componentFor(credential.receivingInstitution(),
+                credential.learner(), credential.issuingInstitution(), code, credential.issuedOn()));
+        Decision decision = policy.decide(new RecognitionCase(credential, receiver, issuer, ruleset, signature, learner, agreed, Optional.empty()));
 
         Map<String, Object> expect = map(row.get("expect"));
         String trace = decision.reasons().stream().map(r -> (r.decisive() ? "* " : "  ") + r.step() + ": " + r.explanation())

@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.application.RegistryView;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionCase;
@@ -95,7 +94,7 @@ class RegistrarConsoleTest {
     private RecognitionDecision waitingForReview(String learner, String title) {
         Credential credential = credential().issuedBy(Fixtures.LODZ).home(Fixtures.ROTTERDAM).learner(EuropeanStudentIdentifier.of(learner))
                 .courseCode(null).title(title).credits("5").build();
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.rotterdam(), Optional.of(Fixtures.lodz()),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.rotterdam(), Optional.of(Fixtures.lodz()),
                 Optional.of(new Ruleset(Fixtures.ROTTERDAM, 1, List.of(), Optional.of("alliance-electives"))),
                 SignatureVerdict.of(SignatureVerdict.Status.UNSIGNED, "The credential carries no signature.")));
         return decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision, Instant.parse("2025-02-20T10:00:00Z")), credential)
@@ -106,7 +105,7 @@ class RegistrarConsoleTest {
     private RecognitionDecision signedWaitingForReview(String learner, String title) {
         Credential credential = credential().issuedBy(Fixtures.LODZ).home(Fixtures.ROTTERDAM).learner(EuropeanStudentIdentifier.of(learner))
                 .courseCode(null).title(title).credits("5").build();
-        var unsigned = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, Fixtures.rotterdam(), Optional.of(Fixtures.lodz()),
+        var unsigned = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.rotterdam(), Optional.of(Fixtures.lodz()),
                 Optional.of(new Ruleset(Fixtures.ROTTERDAM, 1, List.of(), Optional.of("alliance-electives"))),
                 SignatureVerdict.of(SignatureVerdict.Status.UNSIGNED, "The credential carries no signature.")));
         List<eu.creditbridge.recognition.domain.DecisionReason> reasons = new java.util.ArrayList<>(unsigned.reasons().stream()

@@ -17,7 +17,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
-import eu.creditbridge.recognition.domain.CourseEquivalencePolicy;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Institution;
@@ -96,7 +95,7 @@ class InstitutionScopingTest {
     private RecognitionDecision recognised(Institution receiving, Institution issuing, String learner) {
         Credential credential = credential().issuedBy(issuing.schacCode()).home(receiving.schacCode())
                 .learner(EuropeanStudentIdentifier.of(learner)).courseCode(null).title("Sustainable Cities").credits("5").build();
-        var decision = new CourseEquivalencePolicy().decide(new RecognitionCase(credential, receiving, Optional.of(issuing),
+        var decision = Fixtures.policy().decide(new RecognitionCase(credential, receiving, Optional.of(issuing),
                 Optional.of(new Ruleset(receiving.schacCode(), 1, List.of(), Optional.of("alliance-electives"))), TrustFixtures.VALID));
         RecognitionDecision stored = decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision,
                 Instant.parse("2025-02-20T10:00:00Z"))).decision();

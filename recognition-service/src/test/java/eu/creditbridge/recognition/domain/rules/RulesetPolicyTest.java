@@ -1,4 +1,4 @@
-package eu.creditbridge.recognition.domain;
+package eu.creditbridge.recognition.domain.rules;
 
 import static eu.creditbridge.recognition.Fixtures.ISSUED_ON;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
@@ -6,6 +6,7 @@ import static eu.creditbridge.recognition.Fixtures.OUTSIDER;
 import static eu.creditbridge.recognition.Fixtures.SUSPENDED_MEMBER;
 import static eu.creditbridge.recognition.Fixtures.SUSPENSION;
 import static eu.creditbridge.recognition.Fixtures.credential;
+import static eu.creditbridge.recognition.Fixtures.dataScienceFromRotterdam;
 import static eu.creditbridge.recognition.Fixtures.lodz;
 import static eu.creditbridge.recognition.Fixtures.lodzRuleset;
 import static eu.creditbridge.recognition.Fixtures.outsider;
@@ -14,26 +15,111 @@ import static eu.creditbridge.recognition.Fixtures.rotterdamDataScience;
 import static eu.creditbridge.recognition.Fixtures.suspendedMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.recognition.Fixtures;
+import eu.creditbridge.recognition.TrustFixtures;
+import eu.creditbridge.recognition.domain.ConversionMethod;
+import eu.creditbridge.recognition.domain.CourseEquivalence;
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.Decision;
+import eu.creditbridge.recognition.domain.DecisionReason;
+import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.recognition.domain.Grade;
+import eu.creditbridge.recognition.domain.Institution;
+import eu.creditbridge.recognition.domain.LearnerContext;
+import eu.creditbridge.recognition.domain.Outcome;
+import eu.creditbridge.recognition.domain.RecognitionCase;
+import eu.creditbridge.recognition.domain.RecognitionPolicy;
+import eu.creditbridge.recognition.domain.RecognitionTarget;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.Ruleset;
+import eu.creditbridge.recognition.domain.SignatureVerdict;
+import eu.creditbridge.recognition.domain.TargetKind;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-class CourseEquivalencePolicyTest {
+/**
+ * The policy in force on the fixtures' demo ruleset (Rotterdam's Data Science is INF-2041 in 2024/25, other UNIC
+ * courses count as alliance electives): the cases the foundation policy was once tested with, and the named checks
+ * every case passes first. The scenario table ({@code recognition-scenarios.yaml}) pins the rest.
+ */
+class RulesetPolicyTest {
 
-    private final RecognitionPolicy policy = new CourseEquivalencePolicy();
+    private final RecognitionPolicy policy = Fixtures.policy();
 
     private Decision decide(Credential credential, Optional<Institution> issuer, Optional<Ruleset> ruleset) {
-        return policy.decide(new RecognitionCase(credential, lodz(), issuer, ruleset, eu.creditbridge.recognition.TrustFixtures.VALID));
+        return policy.decide(new RecognitionCase(credential, lodz(), issuer, ruleset, TrustFixtures.VALID));
     }
 
     private Decision decide(Credential credential, Institution issuer) {
         return decide(credential, Optional.of(issuer), Optional.of(lodzRuleset()));
     }
 
+    private Decision decide(SignatureVerdict verdict) {
+        return policy.decide(new RecognitionCase(dataScienceFromRotterdam(), lodz(), Optional.of(rotterdam()), Optional.of(lodzRuleset()), verdict));
+    }
+
     private static DecisionReason decisive(Decision decision) {
         return decision.decisiveReason().orElseThrow();
     }
+
+    // --- the checks every case passes first --------------------------------------------------------------------
+
+    @Test
+    void theChecksAreListedTogetherInTheOrderTheyAreAsked() {
+        assertThat(CaseChecks.allCurrentChecks()).hasSize(6);
+        Decision decision = decide(credential().build(), rotterdam());
+        assertThat(decision.reasons()).extracting(DecisionReason::step).startsWith("issuer-registered", "ruleset", "membership", "signature");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = SignatureVerdict.Status.class, names = "VALID", mode = EnumSource.Mode.EXCLUDE)
+    void credentialWithoutAValidSignatureGoesToARegistrarWithTheVerdictsReason(SignatureVerdict.Status status) {
+        Decision decision = decide(SignatureVerdict.of(status, "Because of reasons (" + status + ")."));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(decision.recognisedCredits()).isEqualTo(EctsCredits.ZERO);
+        assertThat(decisive(decision).step()).isEqualTo("signature");
+        assertThat(decisive(decision).explanation()).contains(status.name()).contains("Because of reasons");
+    }
+
+    @Test
+    void validSignatureIsRecordedAndTheRulesDecide() {
+        Decision decision = decide(TrustFixtures.VALID);
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.RECOGNISED);
+        assertThat(decision.reasons()).anyMatch(r -> r.step().equals("signature") && !r.decisive()
+                && r.explanation().startsWith("Signature VALID"));
+    }
+
+    @Test
+    void caseNobodyVerifiedIsNeverAutomatic() {
+        Decision decision = policy.decide(new RecognitionCase(dataScienceFromRotterdam(), lodz(), Optional.of(rotterdam()), Optional.of(lodzRuleset())));
+        assertThat(decision.outcome()).isEqualTo(Outcome.NEEDS_REVIEW);
+        assertThat(decisive(decision).explanation()).contains("NOT_VERIFIED");
+    }
+
+    @Test
+    void credentialTheIssuerRevokedBeforeTheDecisionIsRejectedBeforeAnyOtherCheck() {
+        Credential credential = dataScienceFromRotterdam();
+        Revocation revocation = new Revocation(credential.credentialId(), credential.issuingInstitution(), credential.learner(), LODZ,
+                Instant.parse("2025-02-20T10:00:00Z"), "issued in error");
+
+        Decision decision = policy.decide(new RecognitionCase(credential, lodz(), Optional.of(rotterdam()), Optional.of(lodzRuleset()),
+                SignatureVerdict.notVerified(), LearnerContext.NONE, Optional.empty(), Optional.of(revocation)));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(decision.reasons()).singleElement().satisfies(reason -> {
+            assertThat(reason.step()).isEqualTo("revocation");
+            assertThat(reason.explanation()).contains("issued in error", "a revoked credential is never recognised");
+        });
+    }
+
+    // --- the cases of the foundation policy, on the policy in force ---------------------------------------------
 
     @Test
     void partnerCredentialWithMatchingEquivalenceIsRecognisedAsTheLocalCourseWithFullCredits() {
@@ -77,7 +163,7 @@ class CourseEquivalencePolicyTest {
 
         assertThat(otherCourse.target()).contains(RecognitionTarget.creditCategory("alliance-electives"));
         assertThat(otherCourse.reasons()).anySatisfy(reason ->
-                assertThat(reason.explanation()).contains("No course equivalence lists eur.nl course FEB99999"));
+                assertThat(reason.explanation()).contains("no course equivalence lists eur.nl course FEB99999"));
     }
 
     @Test
@@ -88,7 +174,7 @@ class CourseEquivalencePolicyTest {
         assertThat(decision.recognisedCredits()).isEqualTo(EctsCredits.of("3"));
         assertThat(decision.target()).contains(RecognitionTarget.creditCategory("alliance-electives"));
         assertThat(decisive(decision).step()).isEqualTo("alliance-electives");
-        assertThat(decisive(decision).explanation()).contains("were active members of unic");
+        assertThat(decisive(decision).explanation()).contains("active partners in unic");
     }
 
     @Test
@@ -170,13 +256,14 @@ class CourseEquivalencePolicyTest {
         assertThat(decisive(decision).step()).isEqualTo("grade-passed");
     }
 
+    /** The foundation policy kept a grade of another scheme unconverted; the policy in force converts it, keeping the original. */
     @Test
-    void gradeInAnotherSchemeIsKeptAsIssuedWithoutConversion() {
+    void gradeInAnotherSchemeIsConvertedAndTheOriginalKept() {
         Decision decision = decide(credential().build(), rotterdam());
 
         assertThat(decision.grade().original()).contains(new Grade("8", "nl-1-10", true));
-        assertThat(decision.grade().converted()).isEmpty();
-        assertThat(decision.grade().method()).isEqualTo(ConversionMethod.NONE);
+        assertThat(decision.grade().converted()).contains(new Grade("4.0", "pl-2-5", true));
+        assertThat(decision.grade().method()).isEqualTo(ConversionMethod.LINEAR_FORMULA);
     }
 
     @Test
@@ -195,11 +282,12 @@ class CourseEquivalencePolicyTest {
         Decision decision = decide(credential().build(), rotterdam());
 
         assertThat(decision.reasons()).extracting(DecisionReason::step).containsExactly(
-                "issuer-registered", "ruleset", "membership", "signature", "course-equivalence", "alliance-electives", "grade-conversion");
+                "issuer-registered", "ruleset", "membership", "signature", "learning-agreement", "course-equivalence",
+                "alliance-electives", "grade-conversion");
         assertThat(decision.reasons()).filteredOn(DecisionReason::decisive).hasSize(1);
         assertThat(decision.reasons()).allSatisfy(reason -> assertThat(reason.explanation()).isNotBlank());
         assertThat(decision.reasons()).filteredOn(reason -> reason.step().equals("alliance-electives"))
-                .singleElement().satisfies(reason -> assertThat(reason.explanation()).contains("not needed"));
+                .singleElement().satisfies(reason -> assertThat(reason.explanation()).contains("not applied, an earlier rule decided"));
     }
 
     @Test

@@ -1,6 +1,5 @@
-package eu.creditbridge.recognition.domain.rules;
+package eu.creditbridge.recognition.domain;
 
-import eu.creditbridge.recognition.domain.LearnerRecord;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +52,6 @@ public final class LearnerContext {
     /** Where the policy gets the learner context of a case from; the application supplies it from the stores. */
     @FunctionalInterface
     public interface Source {
-        LearnerContext of(eu.creditbridge.recognition.domain.Credential credential);
+        LearnerContext of(Credential credential);
     }
 }
