@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.sun.net.httpserver.HttpServer;
 import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import eu.creditbridge.issuer.TestAccounts;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.TrustRegistry;
@@ -30,10 +31,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,15 +45,10 @@ import org.springframework.web.client.RestClient;
  * registry-service (our own REST peer) and records what it is sent, answering 201, or 409 for a key id it "already
  * lists with other material".
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false",
-        "spring.mongodb.database=issuer-registry-client-test"})
-@AutoConfigureMockMvc
+@IssuerSpringTest
 @ExtendWith(OutputCaptureExtension.class)
 class RegistryTrustClientTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String CONFLICTING_KEY = "uni.lodz.pl-2025-01-01-taken";
 
     /** One PUT as the stand-in registry saw it. */
@@ -66,15 +60,12 @@ class RegistryTrustClientTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("creditbridge.security.machine-accounts-file", TestAccounts::machineAccountsFile);
         registry.add("creditbridge.issuer.registry-url", RegistryTrustClientTest::registryUrl);
     }
 
     @AfterAll
     static void stop() {
         REGISTRY.stop(0);
-        MONGO.close();
     }
 
     @Autowired
@@ -116,7 +107,7 @@ class RegistryTrustClientTest {
 
     @Test
     void aRefusedKeyIsLoggedAsAnErrorAndStaysPending(CapturedOutput output) {
-        var store = new MongoSigningKeyStore(MONGO.freshDatabase());
+        var store = new MongoSigningKeyStore(InProcessMongo.shared().freshDatabase());
         store.insert(SigningKeyRing.firstKey(LODZ, key(CONFLICTING_KEY)));
         var refusing = new KeepingSigningKeys(store, (id, from) -> key(id), trustRegistry, Clock.systemUTC(),
                 LocalDate.of(2000, 1, 1));

@@ -4,41 +4,18 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.issuer.InProcessMongo;
-import eu.creditbridge.issuer.TestAccounts;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A partner reads the issuer's API description before it has an account: served at the same URLs as
  * recognition-service's, open to anonymous callers, naming every operation a partner calls first and how to sign in.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false",
-        "spring.mongodb.database=issuer-api-docs-test"})
-@AutoConfigureMockMvc
+@IssuerSpringTest
 class ApiDocumentationTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("creditbridge.security.machine-accounts-file", TestAccounts::machineAccountsFile);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc http;

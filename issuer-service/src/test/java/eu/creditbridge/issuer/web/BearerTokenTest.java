@@ -16,7 +16,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -28,8 +28,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -41,22 +39,15 @@ import org.springframework.test.web.servlet.ResultActions;
  * Production callers bring OAuth2 bearer tokens: JWTs checked against the provider's JWK set, role and institution
  * from its claims. No provider here: a test key signs the tokens and a JDK HTTP server on 127.0.0.1 serves its JWK set.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false",
-        "creditbridge.issuer.registry-url=http://127.0.0.1:1",
-        "spring.mongodb.database=issuer-bearer-test"})
-@AutoConfigureMockMvc
+@IssuerSpringTest
 class BearerTokenTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final RSAKey PROVIDER_KEY = rsaKey("test-provider-key");
     private static final RSAKey SOMEONE_ELSES_KEY = rsaKey("test-provider-key");
     private static final HttpServer PROVIDER = jwkSetServer(new JWKSet(PROVIDER_KEY.toPublicJWK()));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + PROVIDER.getAddress().getPort() + "/jwks");
     }
@@ -64,7 +55,6 @@ class BearerTokenTest {
     @AfterAll
     static void stop() {
         PROVIDER.stop(0);
-        MONGO.close();
     }
 
     @Autowired

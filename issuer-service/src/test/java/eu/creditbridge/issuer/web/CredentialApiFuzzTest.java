@@ -6,7 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.mongodb.client.MongoDatabase;
-import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import eu.creditbridge.issuer.TestAccounts;
 import eu.creditbridge.messaging.fuzz.FuzzFindings;
 import eu.creditbridge.messaging.fuzz.JsonVariants;
@@ -17,16 +17,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,30 +35,16 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * nothing stored or changed) and signed in as Lodz's issuing officer (the requests reach the controllers: credentials
  * are issued, read and revoked, bad bodies are named field by field).
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false",
-        "spring.mongodb.database=issuer-fuzz-test"})
+@IssuerSpringTest
 // Thousands of exchanges: MockMvc's print-on-failure would copy every one of them to the log.
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class CredentialApiFuzzTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final long SEED = Long.getLong("creditbridge.fuzz.seed", 20_261_123L);
     private static final int REQUESTS = Integer.getInteger("creditbridge.fuzz.requests", 2_000);
     private static final List<String> MEDIA_TYPES = List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
             MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE, "application/json;charset=ISO-8859-1",
             MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_XML_VALUE, "application/x-www-form-urlencoded", "no/such");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc http;

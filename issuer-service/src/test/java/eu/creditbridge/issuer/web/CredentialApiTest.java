@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import eu.creditbridge.issuer.TestAccounts;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.domain.CredentialId;
@@ -20,14 +20,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -36,24 +31,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * The HTTP API on the whole application, with an in-process MongoDB and Kafka kept off, signed in as Lodz's issuing
  * officer. Who may do what is {@link IssuerDoorsTest}'s.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false"})
-@AutoConfigureMockMvc
+@IssuerSpringTest
 class CredentialApiTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON_VALUE;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc http;

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import eu.creditbridge.issuer.InProcessMongo;
+import eu.creditbridge.issuer.IssuerSpringTest;
 import eu.creditbridge.issuer.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -19,19 +19,14 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bson.Document;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -41,32 +36,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * whole database is compared with how it was before: a refusal changes nothing, an allowed write changes what it
  * says. A refused or filtered answer never shows the learner.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.outbox.enabled=false",
-        // Nothing listens there: keys stay pending, and no registry answer can change state between two snapshots.
-        "creditbridge.issuer.registry-url=http://127.0.0.1:1",
-        "spring.mongodb.database=issuer-doors-test"})
-@AutoConfigureMockMvc
+@IssuerSpringTest
 class IssuerDoorsTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String LEARNER_ID = "urn:schac:personalUniqueCode:int:esi:eur.nl:589834";
     private static final String LEARNER_NAME = "Sanne de Vries";
     private static final String ANONYMOUS = "(anonymous)";
     private static final String WRONG_PASSWORD = "officer@uni.lodz.pl with a wrong password";
     private static final String BEARER_WITHOUT_DECODER = "a bearer token where none is configured";
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("creditbridge.security.machine-accounts-file", TestAccounts::machineAccountsFile);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc http;
