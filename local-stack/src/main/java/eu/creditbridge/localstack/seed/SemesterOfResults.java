@@ -30,7 +30,7 @@ import java.util.UUID;
  * RECOGNISED as the host's own course), one data-science course (DS-201, the host's rule for UNIC partners when the
  * converted grade is 7 or better, else an elective), two courses without equivalence (SUS-201: alliance electives
  * between alliance partners) and one course below bachelor level (EQF 5: routed to a registrar, NEEDS_REVIEW). Learners
- * take their courses round robin, so each learner's record grows over the whole run.
+ * receive their results round robin, so each learner's record grows over the whole run.
  */
 final class SemesterOfResults {
 
@@ -94,16 +94,21 @@ final class SemesterOfResults {
         return "urn:schac:personalUniqueCode:int:esi:" + host + ":seed-" + runId + "-" + learner;
     }
 
-    static Course courseOf(int index) {
-        return CATALOGUE.get(index % CATALOGUE.size());
+    /**
+     * The learner's {@code k}-th result (credentials go to learners round robin, so {@code k = index / learners}) is
+     * the catalogue's course {@code k + learner}: each learner takes the whole catalogue in a different order, whatever
+     * the number of learners, instead of one course over and over.
+     */
+    Course courseOf(int index) {
+        return CATALOGUE.get((index / learners + learnerOf(index)) % CATALOGUE.size());
     }
 
     /** The credential, unsigned: what the signature's canonical form is computed over. */
     CredentialIssued unsigned(int index) {
         int learner = learnerOf(index);
         Course course = courseOf(index);
-        // Every learner sees each course of the catalogue at a different place in the run, so grades and days vary.
-        int variation = index / CATALOGUE.size() + learner;
+        // Grades and days vary over a learner's results and between learners taking the same course.
+        int variation = 3 * (index / learners) + 7 * learner;
         List<String> grades = issuer.passingGrades();
         return CredentialIssued.newBuilder()
                 .setCredentialId(UUID.randomUUID())

@@ -86,6 +86,18 @@ class SemesterOfResultsTest {
     }
 
     @Test
+    void eachLearnerTakesTheWholeCatalogueWithGradesThatVary() {
+        Map<String, List<CredentialIssued>> byLearner = IntStream.range(0, 1_000).mapToObj(semester::unsigned)
+                .collect(Collectors.groupingBy(c -> c.getLearner().getEuropeanStudentIdentifier()));
+
+        assertThat(byLearner.values()).allSatisfy(results -> {
+            assertThat(results).extracting(CredentialIssued::getSourceCourseCode)
+                    .containsOnly("INF-101", "ECO-110", "DS-201", "SUS-201", "LAB-150");
+            assertThat(results.stream().map(c -> c.getGrade().getValue()).distinct().count()).isGreaterThan(1);
+        });
+    }
+
+    @Test
     void aSecondRunIsAnotherSemesterNotTheSameOne() {
         SemesterOfResults again = new SemesterOfResults(PartnerUniversity.lodz(), "eur.nl", 100, LocalDate.of(2026, 12, 4));
 

@@ -31,7 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReopeningTheStoreTest {
 
-    private static final int DECISIONS = 3_000;
+    /**
+     * 3,000 in {@code ./mvnw verify}; {@code -Dreopen.decisions=22000} gives the figures of a semester's store (each
+     * decision about 1.5 KB with its reasons, as recognition writes them), printed as {@code [reopen]} lines.
+     */
+    private static final int DECISIONS = Integer.getInteger("reopen.decisions", 3_000);
+    /** Every 50th decision waits for publication; the cut-off is half way through. */
+    private static final long PENDING_BEFORE_CUT_OFF = (DECISIONS / 2 + 49) / 50;
+    /** Decisions go to 300 learners round robin. */
+    private static final long DECISIONS_OF_LEARNER_7 = (DECISIONS - 7 + 299) / 300;
+    private static final String REASONS = "Course equivalence INF-101 -> EUR-INF-101 (rule equivalence, priority 100); "
+            .repeat(12);
     private static final Date CUT_OFF = new Date(1_700_000_000_000L + DECISIONS / 2 * 1_000L);
 
     @TempDir
@@ -43,8 +53,11 @@ class ReopeningTheStoreTest {
         withServer(new IndexedH2Backend(file), this::fillWithDecisions);
 
         long decodedBefore = BsonDocumentType.documentsDecoded();
+        long opening = System.nanoTime();
         IndexedH2Backend reopened = new IndexedH2Backend(file);
         long decodedByOpening = BsonDocumentType.documentsDecoded() - decodedBefore;
+        System.out.printf("[reopen] %,d decisions, %.1f MB file: opened in %.2f s, %d documents decoded%n", DECISIONS,
+                megabytes(file), (System.nanoTime() - opening) / 1e9, decodedByOpening);
 
         assertThat(reopened.migration().happened()).isFalse();
         assertThat(reopened.documentCount()).isEqualTo(DECISIONS);
@@ -52,8 +65,8 @@ class ReopeningTheStoreTest {
         assertThat(decodedByOpening).isLessThan(20);
         withServer(reopened, decisions -> {
             long decodedBeforeSweep = BsonDocumentType.documentsDecoded();
-            assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(30);
-            // the sweep reads the pages holding its 30 candidates (a page decodes whole), not the 3,000 documents
+            assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(PENDING_BEFORE_CUT_OFF);
+            // the sweep reads the pages holding its candidates (a page decodes whole), not every document
             assertThat(BsonDocumentType.documentsDecoded() - decodedBeforeSweep).isLessThan(DECISIONS / 10);
         });
     }
@@ -82,7 +95,11 @@ class ReopeningTheStoreTest {
         H2Backend legacy = new H2Backend(file);
         withServer(legacy, this::fillWithDecisions);
 
+        double legacyMegabytes = megabytes(file);
         IndexedH2Backend migrated = new IndexedH2Backend(file);
+        System.out.printf("[reopen] %,d decisions in a %.1f MB Java-serialised file: moved to BSON in %.2f s (%d collections, %,d documents)%n",
+                DECISIONS, legacyMegabytes, migrated.migration().took().toMillis() / 1000.0, migrated.migration().collections(),
+                migrated.migration().documents());
         assertThat(migrated.migration().happened()).isTrue();
         assertThat(migrated.migration().documents()).isGreaterThanOrEqualTo(DECISIONS);
         withServer(migrated, this::answersAsFilled);
@@ -101,7 +118,8 @@ class ReopeningTheStoreTest {
                     .append("learnerId", "learner-" + i % 300).append("pendingPublication", i % 50 == 0)
                     .append("decidedAt", new Date(1_700_000_000_000L + i * 1_000L))
                     .append("credential", new Document("title", "Data Science " + i).append("ects", 6.0)
-                            .append("awardingBodies", List.of("uni.lodz.pl"))));
+                            .append("awardingBodies", List.of("uni.lodz.pl")))
+                    .append("reasons", List.of(REASONS)));
             if (batch.size() == 500) {
                 decisions.insertMany(batch);
                 batch.clear();
@@ -111,11 +129,15 @@ class ReopeningTheStoreTest {
 
     private void answersAsFilled(MongoCollection<Document> decisions) {
         assertThat(decisions.countDocuments()).isEqualTo(DECISIONS);
-        assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(30);
-        assertThat(decisions.countDocuments(and(eq("receivingInstitution", "eur.nl"), eq("learnerId", "learner-7")))).isEqualTo(10);
+        assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(PENDING_BEFORE_CUT_OFF);
+        assertThat(decisions.countDocuments(and(eq("receivingInstitution", "eur.nl"), eq("learnerId", "learner-7")))).isEqualTo(DECISIONS_OF_LEARNER_7);
         Document one = decisions.find(eq("_id", "credential-42@eur.nl")).first();
         assertThat(one.get("credential", Document.class).getList("awardingBodies", String.class)).containsExactly("uni.lodz.pl");
         assertThat(one.getDate("decidedAt")).isEqualTo(new Date(1_700_000_042_000L));
+    }
+
+    private static double megabytes(String file) {
+        return new java.io.File(file).length() / 1_048_576.0;
     }
 
     private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
