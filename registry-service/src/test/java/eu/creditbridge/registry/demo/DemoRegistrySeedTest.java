@@ -3,6 +3,7 @@ package eu.creditbridge.registry.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.creditbridge.kernel.SchacCode;
+import eu.creditbridge.registry.RegistrySpringTest;
 import eu.creditbridge.registry.application.BrowsingRegistry;
 import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.CourseEquivalence;
@@ -10,41 +11,24 @@ import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.Membership;
 import eu.creditbridge.registry.domain.MembershipStatus;
 import eu.creditbridge.registry.domain.Ruleset;
-import eu.creditbridge.registry.store.InProcessMongo;
 import eu.creditbridge.rules.Rule;
 import eu.creditbridge.rules.RuleAction;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /** The examples the module README promises, checked against the seeded demo registry. */
-@SpringBootTest(properties = {
-        "creditbridge.registry.demo-data=true",
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.mongodb.database=registry-demo-test"})
+@RegistrySpringTest
+@TestPropertySource(properties = {
+        "creditbridge.registry.demo-data=true"})
 class DemoRegistrySeedTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final SchacCode EUR = new SchacCode("eur.nl");
     private static final SchacCode LODZ = new SchacCode("uni.lodz.pl");
     private static final SchacCode ZAGREB = new SchacCode("unizg.hr");
     private static final SchacCode RUSSIAN_MEMBER = new SchacCode("ru-member.unilion.example");
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     BrowsingRegistry registry;

@@ -4,13 +4,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.registry.store.InProcessMongo;
+import eu.creditbridge.registry.RegistrySpringTest;
 import org.hamcrest.Matchers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -20,27 +17,15 @@ import org.springframework.test.web.servlet.MockMvc;
  * recognition-service's, open to anonymous callers, naming the operations a partner calls first (its institution, its
  * signing keys) and how to sign in for the writes.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.operations.sampling=false",
-        "spring.mongodb.database=registry-api-docs-test"})
-@AutoConfigureMockMvc
+@RegistrySpringTest
 class ApiDocumentationTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String KEYS = "$.paths['/api/institutions/{schac}/signing-keys']";
     private static final String KEY = "$.paths['/api/institutions/{schac}/signing-keys/{keyId}']";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         Accounts.machineAccounts(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired

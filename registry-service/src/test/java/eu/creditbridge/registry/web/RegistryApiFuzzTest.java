@@ -6,20 +6,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import eu.creditbridge.messaging.fuzz.FuzzFindings;
 import eu.creditbridge.messaging.fuzz.JsonVariants;
-import eu.creditbridge.registry.store.InProcessMongo;
+import eu.creditbridge.registry.RegistrySpringTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -29,15 +25,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * {@code -Dcreditbridge.fuzz.requests=...} makes it longer) against institutions, alliances, memberships, rulesets
  * and ruleset validation: never a 5xx, every 4xx a problem with a title and a detail — anonymous and signed in.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.mongodb.database=registry-fuzz-test"})
+@RegistrySpringTest
 // Thousands of exchanges: MockMvc's print-on-failure would copy every one of them to the log.
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class RegistryApiFuzzTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final long SEED = Long.getLong("creditbridge.fuzz.seed", 20_261_123L);
     private static final int REQUESTS = Integer.getInteger("creditbridge.fuzz.requests", 2_000);
     private static final List<String> MEDIA_TYPES = List.of(MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_JSON_VALUE,
@@ -70,16 +62,6 @@ class RegistryApiFuzzTest {
              "gradeConversions": [{"partnerInstitution": "uni.lodz.pl", "method": "LINEAR_FORMULA",
                 "nMin": 2, "nMax": 5, "scaleBest": 10, "scaleWorst": 5.5}, {"method": "ECTS_GRADING_TABLE"}]}
             """;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -11,26 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.registry.store.InProcessMongo;
-import org.junit.jupiter.api.AfterAll;
+import eu.creditbridge.registry.RegistrySpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.mongodb.database=registry-api-test"})
-@AutoConfigureMockMvc
+@RegistrySpringTest
 class RegistryApiTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
 
     private static final String LODZ = """
             {"erasmusCode": "PL LODZ01", "name": "University of Lodz", "country": "PL", "gradingScheme": "pl-2-5",
@@ -40,16 +29,6 @@ class RegistryApiTest {
                 "publicKey": "{\\"kty\\":\\"OKP\\",\\"crv\\":\\"Ed25519\\",\\"x\\":\\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\\"}",
                 "validFrom": "2024-01-01"}]}
             """;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.kernel.CountryCode;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.registry.RegistryFixtures;
+import eu.creditbridge.registry.RegistrySpringTest;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.AuthorisingIssuers;
@@ -22,7 +23,6 @@ import eu.creditbridge.registry.domain.AllianceId;
 import eu.creditbridge.registry.domain.Institution;
 import eu.creditbridge.registry.domain.SigningKey;
 import eu.creditbridge.registry.domain.Suspension;
-import eu.creditbridge.registry.store.InProcessMongo;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +35,10 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -60,15 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  * registry, and the whole store is compared before and after: a refused row changes nothing, an allowed one changes
  * something (or, for an idempotent repeat, nothing). The README's security table says the same in words.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.operations.sampling=false",
-        "spring.mongodb.database=registry-doors-test"})
-@AutoConfigureMockMvc
+@RegistrySpringTest
 class RegistryDoorsTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final Caller PLATFORM = RegistryFixtures.PLATFORM_ADMIN;
 
     private static final String JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
@@ -242,13 +233,7 @@ class RegistryDoorsTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         Accounts.machineAccounts(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired

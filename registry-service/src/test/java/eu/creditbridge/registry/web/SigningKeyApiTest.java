@@ -10,28 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.creditbridge.kernel.SchacCode;
+import eu.creditbridge.registry.RegistrySpringTest;
 import eu.creditbridge.registry.application.InstitutionStore;
-import eu.creditbridge.registry.store.InProcessMongo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.mongodb.database=signing-key-api-test"})
-@AutoConfigureMockMvc
+@RegistrySpringTest
 class SigningKeyApiTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
 
     /** RFC 8037 Appendix A.2 public key. */
     private static final String ED25519_JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
@@ -39,13 +30,7 @@ class SigningKeyApiTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         Accounts.machineAccounts(registry);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     @Autowired

@@ -19,9 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.messaging.config.DeadLetterAutoConfiguration;
 import eu.creditbridge.messaging.testing.InProcessKafka;
+import eu.creditbridge.registry.RegistrySpringTest;
 import eu.creditbridge.registry.config.PipelineSampling;
 import eu.creditbridge.registry.messaging.operations.KafkaDeadLetterTopics;
-import eu.creditbridge.registry.store.InProcessMongo;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.ByteBuffer;
@@ -45,12 +45,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,19 +59,15 @@ import tools.jackson.databind.json.JsonMapper;
  * group's lag, and a dead letter — written with the headers messaging's DeadLetterAutoConfiguration writes — listed,
  * inspected, replayed once, discarded only with a reason, and audited; only operators and admins get in.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "spring.mongodb.database=operator-console-test",
+@RegistrySpringTest
+@TestPropertySource(properties = {
         // The test samples when it needs to, instead of waiting for the schedule.
         "creditbridge.operations.sample-interval=1h",
         // Nothing answers here: a payload that is Avro could not be decoded, and these tests write none.
         "spring.kafka.properties.schema.registry.url=http://127.0.0.1:9/apis/ccompat/v7",
         "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
 class OperatorConsoleTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final InProcessKafka KAFKA = startKafka();
 
     private static final String CREDENTIALS = ContractTopic.CREDENTIALS.topic();
@@ -100,14 +95,14 @@ class OperatorConsoleTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+        // The one class with a broker: it samples the pipeline (off for every other Spring test).
+        registry.add("creditbridge.operations.sampling", () -> "true");
     }
 
     @AfterAll
     static void stop() {
         KAFKA.close();
-        MONGO.close();
     }
 
     @Test

@@ -16,9 +16,9 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import eu.creditbridge.registry.RegistryFixtures;
+import eu.creditbridge.registry.RegistrySpringTest;
 import eu.creditbridge.registry.application.AuthorisingIssuers;
 import eu.creditbridge.registry.application.RegisteringInstitution;
-import eu.creditbridge.registry.store.InProcessMongo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +33,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -48,15 +46,9 @@ import org.springframework.test.web.servlet.ResultActions;
  * key's JWK set from a JDK HTTP server on 127.0.0.1, set as the registry's
  * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri}.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.operations.sampling=false",
-        "spring.mongodb.database=bearer-token-test"})
-@AutoConfigureMockMvc
+@RegistrySpringTest
 class BearerTokenTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final RSAKey PROVIDER_KEY = rsaKey("provider-2026");
     private static final RSAKey FORGERS_KEY = rsaKey("provider-2026");
     private static final HttpServer JWKS = serve(new JWKSet(PROVIDER_KEY.toPublicJWK()));
@@ -66,7 +58,6 @@ class BearerTokenTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks");
     }
@@ -74,7 +65,6 @@ class BearerTokenTest {
     @AfterAll
     static void stop() {
         JWKS.stop(0);
-        MONGO.close();
     }
 
     @Autowired

@@ -10,14 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.registry.store.InProcessMongo;
-import org.junit.jupiter.api.AfterAll;
+import eu.creditbridge.registry.RegistrySpringTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,11 +21,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * provider, and the demo accounts open nothing. No provider is reachable here, so the provider's endpoints are
  * configured by hand and only the redirect to it is followed.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "creditbridge.operations.sampling=false",
-        "spring.mongodb.database=oidc-sign-in-test",
+@RegistrySpringTest
+@TestPropertySource(properties = {
         "creditbridge.security.mode=oidc",
         "spring.security.oauth2.client.registration.alliance.client-id=creditbridge-ops",
         "spring.security.oauth2.client.registration.alliance.client-secret=secret",
@@ -41,23 +34,10 @@ import org.springframework.test.web.servlet.MockMvc;
         "spring.security.oauth2.client.provider.alliance.jwk-set-uri=https://login.alliance.example/jwks",
         "spring.security.oauth2.client.provider.alliance.user-info-uri=https://login.alliance.example/userinfo",
         "spring.security.oauth2.client.provider.alliance.user-name-attribute=sub"})
-@AutoConfigureMockMvc
 class OidcOperatorSignInTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
 
     @Autowired
     MockMvc mvc;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-    }
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
 
     @Test
     void theConsoleSendsOperatorsToTheAlliancesProviderAndNoDemoAccountGetsIn() throws Exception {
