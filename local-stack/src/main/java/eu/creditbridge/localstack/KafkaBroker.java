@@ -1,5 +1,7 @@
 package eu.creditbridge.localstack;
 
+import eu.creditbridge.localstack.broker.BrokerAccess;
+import eu.creditbridge.localstack.broker.BrokerPrincipals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ public final class KafkaBroker implements StackComponent {
     private final int partitions;
     private final Path dir;
     private final String classpath;
+    private final BrokerPrincipals principals;
     private final ChildProcess process;
 
     public KafkaBroker(StateLayout state, StackArtifacts artifacts, int port, int controllerPort, int partitions) {
@@ -38,6 +41,7 @@ public final class KafkaBroker implements StackComponent {
         this.controllerPort = controllerPort;
         this.partitions = partitions;
         this.dir = state.dir(NAME);
+        this.principals = BrokerPrincipals.ensure(state);
         this.classpath = artifacts.processClasspath();
         List<String> cmd = ChildProcess.javaCommand(NAME, jvmOptions());
         cmd.addAll(List.of("-cp", classpath, MAIN, dir.resolve("server.properties").toString()));
@@ -52,6 +56,18 @@ public final class KafkaBroker implements StackComponent {
 
     public String bootstrapServers() {
         return LocalPorts.HOST + ":" + port;
+    }
+
+    /** The principals and passwords of this broker (the state folder's {@code secrets/kafka-principals.json}). */
+    public BrokerPrincipals principals() {
+        return principals;
+    }
+
+    /** Client settings (address and sign-in) of a principal of this broker: what a Kafka client of it is given. */
+    public Map<String, Object> clientConfig(String principal) {
+        Map<String, Object> config = new LinkedHashMap<>(principals.clientConfig(principal));
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        return config;
     }
 
     public int port() {
@@ -77,6 +93,10 @@ public final class KafkaBroker implements StackComponent {
         writeConfig();
         formatIfNeeded();
         process.start();
+        // Every start: principals added since the last one (a partner) get their credentials and rights.
+        try (Admin admin = Admin.create(clientConfig(BrokerPrincipals.ADMIN))) {
+            BrokerAccess.apply(admin, principals);
+        }
     }
 
     @Override
@@ -84,17 +104,32 @@ public final class KafkaBroker implements StackComponent {
         return process;
     }
 
-    /** Combined broker + controller on 127.0.0.1; a static voter set, so a restart needs no quorum state. */
-    static String serverProperties(int port, int controllerPort, int partitions, Path dataDir) {
+    /**
+     * Combined broker + controller on 127.0.0.1; a static voter set, so a restart needs no quorum state. Both listeners
+     * take SASL only: clients sign in on {@code CLIENT} with SCRAM-SHA-512 (the services, partners) or PLAIN (the
+     * broker itself and the bootstrap admin, see {@link BrokerPrincipals}); the controller listener takes PLAIN from
+     * the broker alone, since SCRAM is not usable there. The standard authorizer refuses whatever no ACL allows.
+     */
+    static String serverProperties(int port, int controllerPort, int partitions, Path dataDir, BrokerPrincipals principals) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("process.roles", "broker,controller");
         config.put("node.id", "1");
         config.put("controller.quorum.voters", "1@" + LocalPorts.HOST + ":" + controllerPort);
-        config.put("listeners", "PLAINTEXT://" + LocalPorts.HOST + ":" + port + ",CONTROLLER://" + LocalPorts.HOST + ":" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://" + LocalPorts.HOST + ":" + port);
+        config.put("listeners", "CLIENT://" + LocalPorts.HOST + ":" + port + ",CONTROLLER://" + LocalPorts.HOST + ":" + controllerPort);
+        config.put("advertised.listeners", "CLIENT://" + LocalPorts.HOST + ":" + port);
         config.put("controller.listener.names", "CONTROLLER");
-        config.put("inter.broker.listener.name", "PLAINTEXT");
-        config.put("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        config.put("inter.broker.listener.name", "CLIENT");
+        config.put("listener.security.protocol.map", "CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
+        config.put("sasl.mechanism.inter.broker.protocol", BrokerPrincipals.PLAIN);
+        config.put("sasl.mechanism.controller.protocol", BrokerPrincipals.PLAIN);
+        config.put("listener.name.client.sasl.enabled.mechanisms", BrokerPrincipals.SCRAM + "," + BrokerPrincipals.PLAIN);
+        config.put("listener.name.client.scram-sha-512.sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        config.put("listener.name.client.plain.sasl.jaas.config", principals.plainServerJaas());
+        config.put("listener.name.controller.sasl.enabled.mechanisms", BrokerPrincipals.PLAIN);
+        config.put("listener.name.controller.plain.sasl.jaas.config", principals.plainServerJaas());
+        config.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        config.put("allow.everyone.if.no.acl.found", "false");
+        config.put("super.users", "User:" + BrokerPrincipals.BROKER + ";User:" + BrokerPrincipals.ADMIN);
         config.put("log.dirs", dataDir.toString().replace('\\', '/'));
         config.put("num.partitions", Integer.toString(partitions));
         config.put("default.replication.factor", "1");
@@ -108,7 +143,8 @@ public final class KafkaBroker implements StackComponent {
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "false");
         config.put("log.retention.hours", "168");
-        StringBuilder out = new StringBuilder("# Written by the CreditBridge local stack on every start.\n");
+        StringBuilder out = new StringBuilder("# Written by the CreditBridge local stack on every start. Holds the broker's own passwords:\n"
+                + "# readable by its owner only, never in git.\n");
         config.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
         return out.toString();
     }
@@ -138,7 +174,8 @@ public final class KafkaBroker implements StackComponent {
     private void writeConfig() {
         try {
             Files.createDirectories(dir.resolve("data"));
-            Files.writeString(dir.resolve("server.properties"), serverProperties(port, controllerPort, partitions, dir.resolve("data")));
+            BrokerPrincipals.writePrivate(dir.resolve("server.properties"),
+                    serverProperties(port, controllerPort, partitions, dir.resolve("data"), principals));
             Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -170,7 +207,7 @@ public final class KafkaBroker implements StackComponent {
     /* The listener opens late in start-up, but a metadata answer is the real sign the broker serves. */
     private boolean answersAdmin() {
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.putAll(clientConfig(BrokerPrincipals.ADMIN));
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
         try (Admin admin = Admin.create(config)) {

@@ -1,5 +1,7 @@
 package eu.creditbridge.localstack;
 
+import eu.creditbridge.localstack.broker.BrokerPrincipals;
+import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.messaging.bootstrap.ContractBootstrap;
 import java.io.IOException;
 import java.io.Reader;
@@ -66,6 +68,8 @@ public final class LocalStack implements AutoCloseable {
             // Every service checks the machine accounts (student-information systems, the issuer's own principal)
             // against the secrets generated into the state folder; the file itself never leaves it.
             args.add("--creditbridge.security.machine-accounts-file=" + machineAccounts.file());
+            // Its broker principal's sign-in, from a file of the state folder: the password is never on a command line.
+            args.add("--spring.config.import=file:" + kafkaSignInFile(name));
             if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
                 args.add("--creditbridge.registry.demo-data=true");
             }
@@ -94,6 +98,39 @@ public final class LocalStack implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * {@code secrets/kafka-<service>.properties}: the Spring Boot settings with which a service signs in to the broker
+     * as its own principal (SCRAM-SHA-512), written now (0600).
+     */
+    private Path kafkaSignInFile(String service) {
+        Path file = state.root().resolve("secrets").resolve("kafka-" + service + ".properties");
+        Map<String, Object> config = kafka.principals().clientConfig(service);
+        BrokerPrincipals.writePrivate(file, "# Written by the CreditBridge local stack: " + service + "'s broker sign-in. Never commit.\n"
+                + "spring.kafka.security.protocol=" + config.get("security.protocol") + "\n"
+                + "spring.kafka.properties.sasl.mechanism=" + config.get("sasl.mechanism") + "\n"
+                + "spring.kafka.properties.sasl.jaas.config=" + config.get("sasl.jaas.config") + "\n");
+        return file;
+    }
+
+    /** Client settings of a broker principal (bootstrap servers and sign-in), e.g. {@code admin} or {@code partner-<schac>}. */
+    public Map<String, Object> kafkaClientConfig(String principal) {
+        return kafka.clientConfig(principal);
+    }
+
+    /** The bootstrap super user's client settings: what the launcher, the chaos run and the tests' fixtures use. */
+    public Map<String, Object> kafkaAdminConfig() {
+        return kafka.clientConfig(BrokerPrincipals.ADMIN);
+    }
+
+    /**
+     * A partner issuer's principal ({@code partner-<schac>}: writes {@code creditbridge.credentials}, nothing else),
+     * created now if it is new (on a running broker its credentials and ACLs are put in place at once), and its
+     * client settings.
+     */
+    public Map<String, Object> addPartner(String schac) {
+        return PartnerCommand.add(state, schac);
+    }
+
     /** Checks ports, starts everything and returns once every process is ready; on failure stops what it started. */
     public LocalStack start() {
         Instant begin = Instant.now();
@@ -112,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
                 log.accept("  MongoDB " + opened.summary());
             });
             Instant contractBegin = Instant.now();
-            ContractBootstrap.Result contract = new ContractBootstrap(kafka.bootstrapServers(), schemaRegistry.url(), partitions).run();
+            ContractBootstrap.Result contract = new ContractBootstrap(kafkaAdminConfig(), schemaRegistry.url(), partitions).run();
             startUpTimes.put("contract", Duration.between(contractBegin, Instant.now()));
             log.accept("Contract in place: topics created " + (contract.createdTopics().isEmpty() ? "none (all existed)"
                     : contract.createdTopics()) + ", schema ids " + contract.schemaIds());

@@ -1,5 +1,6 @@
 package eu.creditbridge.localstack;
 
+import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ChaosCommand;
 import eu.creditbridge.localstack.seed.SeedCommand;
 import java.io.IOException;
@@ -34,6 +35,8 @@ public final class LocalStackCommand {
               seed [--credentials N] [--learners M] [--issuer SCHAC] [--host SCHAC] [--timeout-minutes T]
                                                        a semester of a partner's signed results onto the running stack,
                                                        straight onto Kafka; returns once recognition decided them all
+              partner add SCHAC                        a partner issuer's broker principal: may write creditbridge.credentials
+                                                       only; prints its Kafka client settings
               chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
               secrets                                  write (or complete) the machine accounts' secrets, print where
             """;
@@ -65,6 +68,7 @@ public final class LocalStackCommand {
                 case "status" -> cli.status();
                 case "chaos" -> ChaosCommand.run(repo, stateDir, rest);
                 case "seed" -> SeedCommand.run(stateDir, rest);
+                case "partner" -> PartnerCommand.run(stateDir, rest, System.out::println);
                 case "secrets" -> cli.secrets();
                 case "logs" -> cli.logs(rest.isEmpty() ? null : rest.get(0),
                         option(rest, "--lines").map(Integer::parseInt).orElse(100));

@@ -53,7 +53,7 @@ public final class ServiceProcess implements StackComponent {
                 "--spring.kafka.properties.schema.registry.url=" + addresses.schemaRegistryUrl(),
                 // Each service owns one database, named in the URI so it holds whatever the service's own default is.
                 // No journal=true: committing every write before its answer grows the embedded store's file by a chunk
-                // per write (340 MB for 6,000 documents, local-stack README); it commits every 100 ms instead.
+                // per write (340 MB for 6,000 documents, local-stack README); it commits every second instead.
                 "--spring.mongodb.uri=" + addresses.mongoUri() + "/" + database(name));
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +55,7 @@ class InfrastructureSurvivesRestartsIT {
 
     @Test
     void freshStackHasTheContractTopicsAndSchemas() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+        try (Admin admin = Admin.create(stack.kafkaAdminConfig())) {
             assertThat(admin.listTopics().names().get())
                     .contains("creditbridge.credentials", "creditbridge.credentials.dlt", "creditbridge.registry.rulesets");
         }
@@ -65,9 +66,9 @@ class InfrastructureSurvivesRestartsIT {
     @Test
     void recordsSurviveABrokerKilledAndRestarted() {
         String key = "urn:schac:personalUniqueCode:int:esi:pl:" + UUID.randomUUID();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-                new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> producerConfig = new HashMap<>(stack.kafkaAdminConfig());
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>("creditbridge.credentials.dlt", key, "kept")).get();
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -115,10 +116,10 @@ class InfrastructureSurvivesRestartsIT {
 
     private static List<String> readAll(String topic, Duration within, String wantedKey) {
         List<String> keys = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> consumerConfig = new HashMap<>(stack.kafkaAdminConfig());
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "local-stack-it-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant deadline = Instant.now().plus(within);
             while (!keys.contains(wantedKey) && Instant.now().isBefore(deadline)) {

@@ -4,6 +4,7 @@ import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
 import eu.creditbridge.messaging.serde.ConfluentAvroSerializer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,14 +26,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 
-/** Kafka clients as a partner in any language would use them: Confluent wire format through the registry. */
+/**
+ * Kafka clients as a partner in any language would use them: Confluent wire format through the registry, signed in to
+ * the broker as one of its principals (the fixtures' default is the bootstrap admin, who may write and read any topic;
+ * {@link EmbeddedStack#kafkaAsPartner} signs in as a partner issuer, who may only write credentials).
+ */
 final class ContractClients {
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final String registryUrl;
 
-    ContractClients(String bootstrapServers, String registryUrl) {
-        this.bootstrapServers = bootstrapServers;
+    ContractClients(Map<String, Object> kafkaConfig, String registryUrl) {
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.registryUrl = registryUrl;
     }
 
@@ -134,14 +139,18 @@ final class ContractClients {
     }
 
     private Map<String, Object> producerConfig() {
-        return Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        // A refused write (no ACL) fails at once instead of retrying until the delivery timeout.
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
+        return config;
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "system-tests-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return config;
     }
 }

@@ -81,7 +81,13 @@ final class EmbeddedStack {
         return get().machineAccounts().basic(username);
     }
 
+    /** Kafka clients signed in as the broker's bootstrap admin: the fixtures' view, every topic. */
     static ContractClients kafka() {
-        return new ContractClients(get().bootstrapServers(), get().schemaRegistryUrl());
+        return new ContractClients(get().kafkaAdminConfig(), get().schemaRegistryUrl());
+    }
+
+    /** Kafka clients signed in as a partner issuer's principal, created on first use: may write credentials only. */
+    static ContractClients kafkaAsPartner(String schac) {
+        return new ContractClients(get().addPartner(schac), get().schemaRegistryUrl());
     }
 }

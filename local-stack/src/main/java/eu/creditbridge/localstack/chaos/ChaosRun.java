@@ -116,7 +116,7 @@ public final class ChaosRun implements AutoCloseable {
         // The issuing university's and the receiving university's own student-information systems, as in production.
         this.issuerAuthorization = stack.machineAccounts().basic(MachineAccountsFile.systemOf(Workload.ISSUER));
         this.recognitionAuthorization = stack.machineAccounts().basic(MachineAccountsFile.systemOf(Workload.RECEIVER));
-        this.lag = new ConsumerLag(stack.bootstrapServers());
+        this.lag = new ConsumerLag(stack.kafkaAdminConfig());
         this.clients = Executors.newFixedThreadPool(plan.concurrency(), r -> daemon(r, "chaos-client"));
         IntStream.range(0, plan.learners()).forEach(pendingLearners::add);
     }

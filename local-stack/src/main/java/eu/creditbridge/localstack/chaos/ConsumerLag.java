@@ -28,12 +28,13 @@ public final class ConsumerLag implements AutoCloseable {
     private static final long TIMEOUT_SECONDS = 10;
     private final Admin admin;
 
-    public ConsumerLag(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+    /** @param kafkaConfig bootstrap servers and the sign-in of a principal that may describe groups and topics */
+    public ConsumerLag(Map<String, Object> kafkaConfig) {
+        Map<String, Object> config = new HashMap<>(kafkaConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        this.admin = Admin.create(config);
     }
 
     /** Lag of each group; fails while the broker is unreachable (the caller samples again later). */

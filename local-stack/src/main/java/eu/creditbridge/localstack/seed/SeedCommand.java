@@ -4,6 +4,7 @@ import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.StateLayout;
+import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ConsumerLag;
 import eu.creditbridge.messaging.serde.ConfluentAvroSerializer;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,8 +52,12 @@ public final class SeedCommand {
 
     /** Exit status 0 when every credential was decided in time, 1 otherwise. */
     public static int run(Path stateDir, List<String> args) {
-        SeedOptions options = SeedOptions.parse(args);
-        return new SeedCommand(new StateLayout(stateDir), options, System.out::println).seed();
+        return run(stateDir, args, System.out::println);
+    }
+
+    /** The same, printing to {@code out}: what a test reads. */
+    public static int run(Path stateDir, List<String> args, Consumer<String> out) {
+        return new SeedCommand(new StateLayout(stateDir), SeedOptions.parse(args), out).seed();
     }
 
     int seed() {
@@ -59,14 +65,14 @@ public final class SeedCommand {
         Instant giveUp = Instant.now().plus(options.deadline());
         Path keyFile = state.root().resolve("secrets").resolve("seed-signing-key-" + options.issuer() + ".jwk");
         PartnerSigningKey key = PartnerSigningKey.loadOrCreate(keyFile, options.issuer());
-        out.accept("Seeding " + options.credentials() + " credentials of " + options.issuer() + " for " + options.learners()
-                + " learners of " + options.host() + " (signing key " + key.keyId() + ", private part in " + keyFile + ")");
+        out.accept(String.format("Seeding %,d credentials of %s for %,d learners of %s", options.credentials(), options.issuer(),
+                options.learners(), options.host()) + " (signing key " + key.keyId() + ", private part in " + keyFile + ")");
         SigningKeyRegistration.register(stack.registryUrl(), options.issuer(), key);
-        PartnerUniversity issuer = SigningKeyRegistration.awaitPublished(stack.bootstrapServers(), stack.schemaRegistryUrl(),
+        PartnerUniversity issuer = SigningKeyRegistration.awaitPublished(stack.admin(), stack.schemaRegistryUrl(),
                 options.issuer(), options.host(), key.keyId(), Duration.ofMinutes(2));
         out.accept("  key registered and on the trust list: " + issuer.name() + ", grading scheme " + issuer.gradingScheme());
         SemesterOfResults semester = new SemesterOfResults(issuer, options.host(), options.learners(), LocalDate.now());
-        try (ConsumerLag broker = new ConsumerLag(stack.bootstrapServers())) {
+        try (ConsumerLag broker = new ConsumerLag(stack.admin())) {
             long decisionsBefore = records(broker, ContractTopic.DECISIONS.topic());
             long deadLettersBefore = records(broker, DEAD_LETTERS);
             Instant started = Instant.now();
@@ -91,20 +97,23 @@ public final class SeedCommand {
     }
 
     private void publish(SeededStack stack, SemesterOfResults semester, PartnerSigningKey key, Instant giveUp) {
+        // As the partner's own broker principal (created now if new): it may write the credentials topic, nothing else.
         Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+        config.putAll(PartnerCommand.add(state, options.issuer()));
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // Batches, not single records: one semester leaves in seconds; the recipients' pace is what is measured.
         config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
         config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        config.put("schema.registry.url", stack.schemaRegistryUrl());
-        config.put("cloudevents.source", "/creditbridge/seed/" + options.issuer());
+        // A serializer handed over as an instance is not configured by the producer.
+        ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
+        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(),
+                "cloudevents.source", "/creditbridge/seed/" + options.issuer()), false);
         AtomicLong acknowledged = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
         try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
-                new ConfluentAvroSerializer())) {
+                serializer)) {
             Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
             for (int index = 0; index < options.credentials(); index++) {
                 if (failure.get() != null) {
@@ -184,8 +193,8 @@ public final class SeedCommand {
         }
     }
 
-    /** Where the running stack listens, as {@code ./creditbridge start} recorded it. */
-    record SeededStack(String bootstrapServers, String schemaRegistryUrl, String registryUrl) {
+    /** Where the running stack listens, as {@code ./creditbridge start} recorded it, and the operator's broker sign-in. */
+    record SeededStack(Map<String, Object> admin, String schemaRegistryUrl, String registryUrl) {
         static SeededStack of(StateLayout state) {
             Properties recorded = LocalStack.recorded(state).orElseThrow(() -> new IllegalStateException(
                     "no stack has been started from " + state.root() + "; run `./creditbridge start` first"));
@@ -194,7 +203,7 @@ public final class SeedCommand {
                 throw new IllegalStateException("the stack in " + state.root() + " runs without registry-service; seed needs "
                         + "all three services (`./creditbridge start`)");
             }
-            return new SeededStack(recorded.getProperty("kafka.bootstrap-servers"), recorded.getProperty("schema-registry.url"),
+            return new SeededStack(PartnerCommand.adminConfig(state), recorded.getProperty("schema-registry.url"),
                     registry);
         }
     }

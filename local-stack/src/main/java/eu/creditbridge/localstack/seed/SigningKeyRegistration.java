@@ -85,10 +85,10 @@ final class SigningKeyRegistration {
      * Reads the institutions topic from its start until the issuer's record lists the key; returns the issuer as
      * published, and checks that the host is listed too.
      */
-    static PartnerUniversity awaitPublished(String bootstrapServers, String schemaRegistryUrl, String issuer, String host,
+    static PartnerUniversity awaitPublished(Map<String, Object> kafkaConfig, String schemaRegistryUrl, String issuer, String host,
             String keyId, Duration timeout) {
         Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaConfig);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "creditbridge-seed-" + UUID.randomUUID());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -3,6 +3,10 @@ package eu.creditbridge.messaging.bootstrap;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.messaging.registry.CompatibilityLevel;
 import eu.creditbridge.messaging.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,23 +27,34 @@ import org.apache.kafka.common.config.TopicConfig;
  * ({@link ContractTopic#publishedSchema()}: self-contained, without Java-only properties). Idempotent, so it runs at
  * every start; a schema the registry refuses as incompatible stops it with the registry's reason.
  *
- * <p>Run as {@code java ... ContractBootstrap <bootstrap-servers> <schema-registry-url> [partitions]}.
+ * <p>Run as {@code java ... ContractBootstrap <bootstrap-servers> <schema-registry-url> [partitions] [client.properties]}:
+ * the optional file holds the admin client's sign-in ({@code security.protocol}, {@code sasl.mechanism},
+ * {@code sasl.jaas.config}), as Kafka's own tools take it with {@code --command-config}.
  */
 public final class ContractBootstrap {
 
     private static final long DEAD_LETTER_RETENTION_MS = 30L * 24 * 60 * 60 * 1000;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> kafkaConfig;
     private final SchemaRegistryClient registry;
     private final int partitions;
     private final short replicationFactor;
 
     public ContractBootstrap(String bootstrapServers, String schemaRegistryUrl, int partitions) {
-        this(bootstrapServers, schemaRegistryUrl, partitions, (short) 1);
+        this(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), schemaRegistryUrl, partitions);
     }
 
-    public ContractBootstrap(String bootstrapServers, String schemaRegistryUrl, int partitions, short replicationFactor) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param kafkaConfig the admin client's settings: {@code bootstrap.servers} and, on a broker with SASL, the sign-in
+     *                    of a principal that may create topics ({@code security.protocol}, {@code sasl.mechanism},
+     *                    {@code sasl.jaas.config})
+     */
+    public ContractBootstrap(Map<String, ?> kafkaConfig, String schemaRegistryUrl, int partitions) {
+        this(kafkaConfig, schemaRegistryUrl, partitions, (short) 1);
+    }
+
+    public ContractBootstrap(Map<String, ?> kafkaConfig, String schemaRegistryUrl, int partitions, short replicationFactor) {
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.registry = SchemaRegistryClient.forUrl(schemaRegistryUrl);
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
@@ -65,7 +80,7 @@ public final class ContractBootstrap {
                     TopicConfig.RETENTION_MS_CONFIG, Long.toString(DEAD_LETTER_RETENTION_MS))));
         }
         Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.putAll(kafkaConfig);
         config.put(AdminClientConfig.CLIENT_ID_CONFIG, "creditbridge-contract-bootstrap");
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
@@ -78,7 +93,7 @@ public final class ContractBootstrap {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot create topics on Kafka at " + bootstrapServers + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot create topics on Kafka at " + kafkaConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG) + ": " + e.getMessage(), e);
         }
     }
 
@@ -98,11 +113,22 @@ public final class ContractBootstrap {
 
     public static void main(String[] args) {
         if (args.length < 2) {
-            System.err.println("usage: ContractBootstrap <bootstrap-servers> <schema-registry-url> [partitions]");
+            System.err.println("usage: ContractBootstrap <bootstrap-servers> <schema-registry-url> [partitions] [client.properties]");
             System.exit(2);
         }
         int partitions = args.length > 2 ? Integer.parseInt(args[2]) : 6;
-        Result result = new ContractBootstrap(args[0], args[1], partitions).run();
+        Map<String, Object> config = new LinkedHashMap<>();
+        if (args.length > 3) {
+            Properties signIn = new Properties();
+            try (var in = Files.newBufferedReader(Path.of(args[3]))) {
+                signIn.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the client settings in " + args[3], e);
+            }
+            signIn.forEach((key, value) -> config.put((String) key, value));
+        }
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[0]);
+        Result result = new ContractBootstrap(config, args[1], partitions).run();
         System.out.println("topics created: " + (result.createdTopics().isEmpty() ? "none (all existed)" : result.createdTopics()));
         result.schemaIds().forEach((subject, id) -> System.out.println("schema " + subject + " -> id " + id));
     }
