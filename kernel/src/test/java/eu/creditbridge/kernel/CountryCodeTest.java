@@ -1,5 +1,6 @@
 package eu.creditbridge.kernel;
 
+import static eu.creditbridge.kernel.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,11 +27,7 @@ class CountryCodeTest {
             UK    | ISO 3166-1 writes 'GB'
             """)
     void anythingButAnIsoCodeIsRefusedByItsRule(String code, String rule) {
-        assertThatThrownBy(() -> CountryCode.of(code))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> {
-                    assertThat(e.valueType()).isEqualTo("country code");
-                    assertThat(e.rule()).contains(rule);
-                });
+        assertRefused(() -> CountryCode.of(code), "country code", rule);
     }
 
     @ParameterizedTest(name = "a partner''s ''{0}'' is {1}")

@@ -1,5 +1,6 @@
 package eu.creditbridge.kernel;
 
+import static eu.creditbridge.kernel.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,11 +44,7 @@ class EctsCreditsTest {
             six       | must be a number
             """)
     void negativeTooLargeOverPreciseOrNonNumbersAreRefused(String entered, String rule) {
-        assertThatThrownBy(() -> EctsCredits.of(entered))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> {
-                    assertThat(e.valueType()).isEqualTo("ECTS credits");
-                    assertThat(e.rule()).contains(rule);
-                });
+        assertRefused(() -> EctsCredits.of(entered), "ECTS credits", rule);
     }
 
     @ParameterizedTest

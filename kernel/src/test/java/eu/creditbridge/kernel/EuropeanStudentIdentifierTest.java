@@ -1,5 +1,6 @@
 package eu.creditbridge.kernel;
 
+import static eu.creditbridge.kernel.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,11 +53,7 @@ class EuropeanStudentIdentifierTest {
             ' urn:schac:personalUniqueCode:int:esi:pl:1'        | must start with
             """)
     void malformedIdentifiersAreRefusedByTheirRule(String text, String rule) {
-        assertThatThrownBy(() -> EuropeanStudentIdentifier.of(text))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> {
-                    assertThat(e.valueType()).isEqualTo("European Student Identifier");
-                    assertThat(e.rule()).contains(rule);
-                });
+        assertRefused(() -> EuropeanStudentIdentifier.of(text), "European Student Identifier", rule);
     }
 
     @Test

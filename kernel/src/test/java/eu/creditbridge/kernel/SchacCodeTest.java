@@ -1,5 +1,6 @@
 package eu.creditbridge.kernel;
 
+import static eu.creditbridge.kernel.Refusals.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,11 +36,7 @@ class SchacCodeTest {
             uni.lodz.p         | top-level domain of letters
             """)
     void anythingButALowerCaseDomainIsRefusedByItsRule(String code, String rule) {
-        assertThatThrownBy(() -> SchacCode.of(code))
-                .isInstanceOfSatisfying(InvalidValue.class, e -> {
-                    assertThat(e.valueType()).isEqualTo("SCHAC code");
-                    assertThat(e.rule()).contains(rule);
-                });
+        assertRefused(() -> SchacCode.of(code), "SCHAC code", rule);
     }
 
     @Test
