@@ -15,10 +15,17 @@ public sealed interface IssuerEvent {
 
     Instant occurredAt();
 
-    CredentialId credentialId();
+    /** The credential the event is about, as it stands in the event. */
+    Credential credential();
+
+    default CredentialId credentialId() {
+        return credential().id();
+    }
 
     /** The key partners' events are partitioned by, keeping one learner's events in order. */
-    EuropeanStudentIdentifier learnerId();
+    default EuropeanStudentIdentifier learnerId() {
+        return credential().learnerId();
+    }
 
     /** @param signature the detached JWS the credential was signed with when issued; null if unsigned */
     record CredentialIssued(UUID eventId, Instant occurredAt, Credential credential, String signature) implements IssuerEvent {
@@ -26,28 +33,9 @@ public sealed interface IssuerEvent {
         public CredentialIssued(UUID eventId, Instant occurredAt, Credential credential) {
             this(eventId, occurredAt, credential, null);
         }
-
-        @Override
-        public CredentialId credentialId() {
-            return credential.id();
-        }
-
-        @Override
-        public EuropeanStudentIdentifier learnerId() {
-            return credential.learnerId();
-        }
     }
 
     record CredentialRevoked(UUID eventId, Instant occurredAt, Credential credential, Revocation revocation)
             implements IssuerEvent {
-        @Override
-        public CredentialId credentialId() {
-            return credential.id();
-        }
-
-        @Override
-        public EuropeanStudentIdentifier learnerId() {
-            return credential.learnerId();
-        }
     }
 }
