@@ -1,5 +1,7 @@
 package eu.creditbridge.localstack;
 
+import eu.creditbridge.localstack.broker.BrokerPrincipals;
+import eu.creditbridge.localstack.broker.ComposeSecrets;
 import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ChaosCommand;
 import eu.creditbridge.localstack.seed.SeedCommand;
@@ -147,6 +149,9 @@ public final class LocalStackCommand {
         MachineAccountsFile accounts = MachineAccountsFile.ensure(state, repo);
         System.out.println("Machine accounts (sis@<schac> per demo institution, issuer-service), readable by you only:");
         System.out.println("  " + accounts.file());
+        Path compose = ComposeSecrets.write(state);
+        System.out.println("Broker principals (SASL) and their passwords: " + BrokerPrincipals.location(state));
+        System.out.println("docker-compose's secrets (broker users and ACLs, MongoDB users): " + compose);
         System.out.println("A student-information system calls with HTTP Basic, e.g. for Lodz:");
         System.out.println("  curl -u \"sis@uni.lodz.pl:$(jq -r '.accounts[] | select(.username==\"sis@uni.lodz.pl\") | .secret' "
                 + accounts.file() + ")\" ...");

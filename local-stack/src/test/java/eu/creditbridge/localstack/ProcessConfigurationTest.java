@@ -51,7 +51,7 @@ class ProcessConfigurationTest {
                 .contains("user_broker=\"" + principals.passwordOf("broker").orElseThrow() + "\"",
                         "user_admin=\"" + principals.passwordOf("admin").orElseThrow() + "\"")
                 .doesNotContain("user_issuer-service", "user_partner");
-        assertThat(principals.scramPrincipals()).containsExactly("issuer-service", "recognition-service", "registry-service");
+        assertThat(principals.scramPrincipals()).containsExactly("issuer-service", "recognition-service", "registry-service", "schema-registry");
     }
 
     @Test

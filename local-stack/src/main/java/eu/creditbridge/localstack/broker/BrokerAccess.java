@@ -33,6 +33,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *   <li>recognition-service reads {@code creditbridge.credentials} in its group {@code recognition-service} and the
  *       registry topics (without a group: it reads them whole); writes {@code creditbridge.decisions} and
  *       {@code creditbridge.credentials.dlt}.</li>
+ *   <li>{@code schema-registry} (compose's Confluent Schema Registry) creates, reads and writes its {@code _schemas}
+ *       topic in its group.</li>
  *   <li>{@code partner-<schac>} writes {@code creditbridge.credentials}, nothing else: no decisions (they hold learners'
  *       grades of every university), no group, no registry topic. It learns its decisions through the issuer's scoped
  *       REST API.</li>
@@ -44,6 +46,7 @@ public final class BrokerAccess {
     private static final String ISSUER = "issuer-service";
     private static final String RECOGNITION = "recognition-service";
     private static final String REGISTRY_TOPICS = "creditbridge.registry.";
+    private static final String SCHEMAS_TOPIC = "_schemas";
     private static final int ITERATIONS = 4096;
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -82,6 +85,13 @@ public final class BrokerAccess {
                 acls.add(topic(principal, decisions, AclOperation.WRITE));
                 acls.add(topic(principal, ContractTopic.CREDENTIALS.deadLetterTopic(), AclOperation.WRITE));
                 acls.add(cluster(principal, AclOperation.DESCRIBE));
+            }
+            case BrokerPrincipals.SCHEMA_REGISTRY -> {
+                for (AclOperation operation : List.of(AclOperation.CREATE, AclOperation.READ, AclOperation.WRITE,
+                        AclOperation.DESCRIBE_CONFIGS)) {
+                    acls.add(topic(principal, SCHEMAS_TOPIC, operation));
+                }
+                acls.add(group(principal, BrokerPrincipals.SCHEMA_REGISTRY));
             }
             default -> {
                 if (!principal.startsWith(BrokerPrincipals.PARTNER_PREFIX)) {

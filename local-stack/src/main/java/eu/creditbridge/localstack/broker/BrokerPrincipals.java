@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  *   <li>{@code broker} — the broker's own principal (controller and inter-broker traffic), a super user.</li>
  *   <li>{@code admin} — the launcher's bootstrap super user: creates topics, the other principals and their ACLs,
  *       and is what operators' tools (readiness, chaos, seed's progress) sign in as.</li>
- *   <li>one principal per service ({@code registry-service}, {@code issuer-service}, {@code recognition-service}).</li>
+ *   <li>one principal per service ({@code registry-service}, {@code issuer-service}, {@code recognition-service}), and
+ *       {@code schema-registry} for compose's Confluent Schema Registry.</li>
  *   <li>{@code partner-<schac>} per partner issuer: may write {@code creditbridge.credentials} and nothing else.</li>
  * </ul>
  *
@@ -42,10 +43,12 @@ public final class BrokerPrincipals {
 
     public static final String BROKER = "broker";
     public static final String ADMIN = "admin";
+    /** Confluent Schema Registry's principal in docker-compose (its {@code _schemas} topic); the embedded Apicurio keeps its schemas in H2. */
+    public static final String SCHEMA_REGISTRY = "schema-registry";
     public static final String SCRAM = "SCRAM-SHA-512";
     public static final String PLAIN = "PLAIN";
     static final String PARTNER_PREFIX = "partner-";
-    private static final List<String> SERVICES = List.of("registry-service", "issuer-service", "recognition-service");
+    private static final List<String> SERVICES = List.of("registry-service", "issuer-service", "recognition-service", SCHEMA_REGISTRY);
     /** A SCHAC code as the registry takes it: lower-case DNS labels. */
     private static final Pattern SCHAC = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+");
 
