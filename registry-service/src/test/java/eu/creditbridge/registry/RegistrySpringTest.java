@@ -21,7 +21,7 @@ import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application for a test, set up in one place: the outbox relay, the Kafka listeners and pipeline
- * sampling off (no broker), MockMvc, and the shared in-process MongoDB. Classes that add nothing to it share one
+ * sampling off (no broker), MockMvc, the test machine accounts and the shared in-process MongoDB. Classes that add nothing to it share one
  * Spring context; each class after the first finds that context's database empty, as if the context were its own.
  */
 @Target(ElementType.TYPE)

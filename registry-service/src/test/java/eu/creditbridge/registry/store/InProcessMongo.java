@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import eu.creditbridge.registry.web.Accounts;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -61,7 +62,8 @@ public final class InProcessMongo implements AutoCloseable {
         public void initialize(ConfigurableApplicationContext context) {
             TestPropertyValues.of(
                     "spring.mongodb.uri=" + shared().uri(),
-                    "spring.mongodb.database=creditbridge-registry-" + UUID.randomUUID().toString().substring(0, 8))
+                    "spring.mongodb.database=creditbridge-registry-" + UUID.randomUUID().toString().substring(0, 8),
+                    "creditbridge.security.machine-accounts-file=" + Accounts.machineAccountsFile())
                     .applyTo(context);
         }
     }

@@ -7,14 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Who signs in in the web tests, as the running service knows them: the kit's demo people (password "demo") and
  * machine accounts from a machine-accounts file like the one the launcher writes into the state folder.
  */
-final class Accounts {
+public final class Accounts {
 
     static final String ISSUER_SERVICE = "issuer-service";
     static final String LODZ_SYSTEM = "sis@uni.lodz.pl";
@@ -30,9 +29,9 @@ final class Accounts {
     private Accounts() {
     }
 
-    /** Registers the machine-accounts file with the test's Spring context. */
-    static void machineAccounts(DynamicPropertyRegistry registry) {
-        registry.add("creditbridge.security.machine-accounts-file", FILE::toString);
+    /** The machine-accounts file every Spring test context reads ({@link eu.creditbridge.registry.RegistrySpringTest}). */
+    public static String machineAccountsFile() {
+        return FILE.toString();
     }
 
     /** HTTP Basic as this demo person or machine account. */

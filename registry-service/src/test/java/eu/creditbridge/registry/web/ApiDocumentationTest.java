@@ -8,8 +8,6 @@ import eu.creditbridge.registry.RegistrySpringTest;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -22,11 +20,6 @@ class ApiDocumentationTest {
 
     private static final String KEYS = "$.paths['/api/institutions/{schac}/signing-keys']";
     private static final String KEY = "$.paths['/api/institutions/{schac}/signing-keys/{keyId}']";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Accounts.machineAccounts(registry);
-    }
 
     @Autowired
     MockMvc mvc;

@@ -41,8 +41,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -229,11 +227,6 @@ class RegistryDoorsTest {
     private static String key(String jwk, String validUntil) {
         return "{\"algorithm\": \"EdDSA\", \"publicKey\": \"" + jwk.replace("\"", "\\\"") + "\", \"validFrom\": \"2024-01-01\""
                 + (validUntil == null ? "" : ", \"validUntil\": \"" + validUntil + "\"") + "}";
-    }
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Accounts.machineAccounts(registry);
     }
 
     @Autowired

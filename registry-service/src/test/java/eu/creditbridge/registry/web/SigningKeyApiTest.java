@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -27,11 +25,6 @@ class SigningKeyApiTest {
     /** RFC 8037 Appendix A.2 public key. */
     private static final String ED25519_JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
     private static final String OTHER_ED25519_JWK = "{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"AAqYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo\"}";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        Accounts.machineAccounts(registry);
-    }
 
     @Autowired
     MockMvc mvc;
