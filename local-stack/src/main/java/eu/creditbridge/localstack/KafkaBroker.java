@@ -33,7 +33,7 @@ public final class KafkaBroker implements StackComponent {
     private final int partitions;
     private final Path dir;
     private final String classpath;
-    private final BrokerPrincipals principals;
+    private final StateLayout state;
     private final ChildProcess process;
 
     public KafkaBroker(StateLayout state, StackArtifacts artifacts, int port, int controllerPort, int partitions) {
@@ -41,7 +41,7 @@ public final class KafkaBroker implements StackComponent {
         this.controllerPort = controllerPort;
         this.partitions = partitions;
         this.dir = state.dir(NAME);
-        this.principals = BrokerPrincipals.ensure(state);
+        this.state = state;
         this.classpath = artifacts.processClasspath();
         List<String> cmd = ChildProcess.javaCommand(NAME, jvmOptions());
         cmd.addAll(List.of("-cp", classpath, MAIN, dir.resolve("server.properties").toString()));
@@ -58,14 +58,17 @@ public final class KafkaBroker implements StackComponent {
         return LocalPorts.HOST + ":" + port;
     }
 
-    /** The principals and passwords of this broker (the state folder's {@code secrets/kafka-principals.json}). */
+    /**
+     * The principals and passwords of this broker (the state folder's {@code secrets/kafka-principals.json}), read now:
+     * a partner added since the broker started is in it.
+     */
     public BrokerPrincipals principals() {
-        return principals;
+        return BrokerPrincipals.ensure(state);
     }
 
     /** Client settings (address and sign-in) of a principal of this broker: what a Kafka client of it is given. */
     public Map<String, Object> clientConfig(String principal) {
-        Map<String, Object> config = new LinkedHashMap<>(principals.clientConfig(principal));
+        Map<String, Object> config = new LinkedHashMap<>(principals().clientConfig(principal));
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         return config;
     }
@@ -95,7 +98,7 @@ public final class KafkaBroker implements StackComponent {
         process.start();
         // Every start: principals added since the last one (a partner) get their credentials and rights.
         try (Admin admin = Admin.create(clientConfig(BrokerPrincipals.ADMIN))) {
-            BrokerAccess.apply(admin, principals);
+            BrokerAccess.apply(admin, principals());
         }
     }
 
@@ -175,7 +178,7 @@ public final class KafkaBroker implements StackComponent {
         try {
             Files.createDirectories(dir.resolve("data"));
             BrokerPrincipals.writePrivate(dir.resolve("server.properties"),
-                    serverProperties(port, controllerPort, partitions, dir.resolve("data"), principals));
+                    serverProperties(port, controllerPort, partitions, dir.resolve("data"), principals()));
             Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
