@@ -1,8 +1,6 @@
 package eu.creditbridge.recognition.application;
 
 import eu.creditbridge.messaging.tracing.OutboxTrace;
-import eu.creditbridge.recognition.store.DecisionStore;
-import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;

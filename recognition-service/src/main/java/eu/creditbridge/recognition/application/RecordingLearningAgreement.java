@@ -3,7 +3,6 @@ package eu.creditbridge.recognition.application;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
-import eu.creditbridge.recognition.store.LearningAgreementStore;
 import java.time.Clock;
 import java.util.List;
 

@@ -2,10 +2,6 @@ package eu.creditbridge.recognition.application;
 
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.store.DecisionStore;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.RevocationStore;
-import eu.creditbridge.recognition.store.StoredDecision;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,4 +1,4 @@
-package eu.creditbridge.recognition.store;
+package eu.creditbridge.recognition.application;
 
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 

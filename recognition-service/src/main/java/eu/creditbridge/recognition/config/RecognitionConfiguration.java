@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.config;
 
+import eu.creditbridge.recognition.store.MongoRevocationStore;
+import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
+import eu.creditbridge.recognition.store.MongoDecisionStore;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
@@ -18,9 +21,9 @@ import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.messaging.CredentialsListener;
 import eu.creditbridge.recognition.messaging.KafkaDecisionPublisher;
 import eu.creditbridge.recognition.messaging.RegistryTopicsReader;
-import eu.creditbridge.recognition.store.DecisionStore;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.application.DecisionStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -60,7 +63,7 @@ public class RecognitionConfiguration {
 
     @Bean
     DecisionStore decisionStore(MongoDatabase database, OutboxTrace trace) {
-        return new DecisionStore(database, trace::currentOrNull);
+        return new MongoDecisionStore(database, trace::currentOrNull);
     }
 
     /** creditbridge_outbox_backlog{service="recognition-service",outbox="decisions"}: revisions not yet published. */
@@ -71,12 +74,12 @@ public class RecognitionConfiguration {
 
     @Bean
     LearnerRecordStore learnerRecordStore(MongoDatabase database) {
-        return new LearnerRecordStore(database);
+        return new MongoLearnerRecordStore(database);
     }
 
     @Bean
     RevocationStore revocationStore(MongoDatabase database) {
-        return new RevocationStore(database);
+        return new MongoRevocationStore(database);
     }
 
     @Bean

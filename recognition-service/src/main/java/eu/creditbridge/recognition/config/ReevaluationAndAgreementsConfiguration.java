@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.config;
 
+import eu.creditbridge.recognition.store.MongoLearningAgreementStore;
+import eu.creditbridge.recognition.store.MongoPendingDecisionStore;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecordingLearningAgreement;
@@ -12,10 +14,10 @@ import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SignatureVerification;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.LearningAgreementStore;
-import eu.creditbridge.recognition.store.PendingDecisionStore;
-import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.LearningAgreementStore;
+import eu.creditbridge.recognition.application.PendingDecisionStore;
+import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,7 @@ public class ReevaluationAndAgreementsConfiguration {
     /** Also the {@code LearningAgreements} port the rules look agreed components up through. */
     @Bean
     LearningAgreementStore learningAgreementStore(MongoDatabase database) {
-        return new LearningAgreementStore(database);
+        return new MongoLearningAgreementStore(database);
     }
 
     @Bean
@@ -54,7 +56,7 @@ public class ReevaluationAndAgreementsConfiguration {
 
     @Bean
     PendingDecisionStore pendingDecisionStore(MongoDatabase database) {
-        return new PendingDecisionStore(database);
+        return new MongoPendingDecisionStore(database);
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.config;
 
+import eu.creditbridge.recognition.store.MongoReviewQueries;
+import eu.creditbridge.recognition.store.MongoReviewStore;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.application.PublishingDecisions;
@@ -15,10 +17,10 @@ import eu.creditbridge.recognition.application.review.SearchingRecords;
 import eu.creditbridge.recognition.application.review.ViewingDecision;
 import eu.creditbridge.recognition.application.review.ViewingLearner;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.ReviewQueries;
-import eu.creditbridge.recognition.store.ReviewStore;
-import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.review.ReviewQueries;
+import eu.creditbridge.recognition.application.review.ReviewStore;
+import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,12 +39,12 @@ public class ReviewConfiguration {
 
     @Bean
     ReviewStore reviewStore(MongoDatabase database, OutboxTrace trace) {
-        return new ReviewStore(database, trace::currentOrNull);
+        return new MongoReviewStore(database, trace::currentOrNull);
     }
 
     @Bean
     ReviewQueries reviewQueries(MongoDatabase database) {
-        return new ReviewQueries(database);
+        return new MongoReviewQueries(database);
     }
 
     @Bean

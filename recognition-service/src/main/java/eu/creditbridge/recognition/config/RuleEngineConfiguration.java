@@ -7,7 +7,7 @@ import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
 import eu.creditbridge.recognition.domain.rules.RulesetPolicy;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import eu.creditbridge.recognition.store.PartnerCourseHistory;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;

@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.StoredDecision;
+import eu.creditbridge.recognition.application.DecisionStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
@@ -35,7 +37,7 @@ import org.bson.conversions.Bson;
  * {@code <credentialId>@<schac>}, holding the current revision, its full trace, and the outbox mark
  * ({@code publishedRevision}, and {@code pendingPublication} so the relay finds work by an index).
  */
-public class DecisionStore {
+public class MongoDecisionStore implements DecisionStore {
 
     static final String COLLECTION = "decisions";
     /** The W3C traceparent of the work that stored the current revision (see {@link StoredDecision#traceParent()}). */
@@ -47,12 +49,12 @@ public class DecisionStore {
     private final MongoCollection<Document> collection;
     private final Supplier<String> currentTraceParent;
 
-    public DecisionStore(MongoDatabase database) {
+    public MongoDecisionStore(MongoDatabase database) {
         this(database, () -> null);
     }
 
     /** @param currentTraceParent the trace context of the work in progress (or null), kept with what it stores */
-    public DecisionStore(MongoDatabase database, Supplier<String> currentTraceParent) {
+    public MongoDecisionStore(MongoDatabase database, Supplier<String> currentTraceParent) {
         this.currentTraceParent = currentTraceParent;
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("pendingPublication", "decidedAt"));
@@ -60,22 +62,17 @@ public class DecisionStore {
         collection.createIndex(Indexes.ascending("issuingInstitution", SIGNING_KEY_ID, ISSUED_ON), new IndexOptions().name("by-signing-key"));
     }
 
+    @Override
     public Optional<StoredDecision> find(DecisionId id) {
-        return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).map(DecisionStore::stored);
+        return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).map(MongoDecisionStore::stored);
     }
 
-    /**
-     * Inserts the first revision; when the id exists (a redelivery, or a concurrent delivery that won the race)
-     * returns the stored decision instead, so a credential is never decided twice.
-     */
+    @Override
     public StoredDecision insertOrLoad(RecognitionDecision decision) {
         return insert(decision, document(decision));
     }
 
-    /**
-     * As {@link #insertOrLoad(RecognitionDecision)}, keeping the credential decided on beside the decision, so a
-     * later ruleset version can decide again on what still waits for a registrar ({@code ReevaluatingPendingDecisions}).
-     */
+    @Override
     public StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential) {
         return insert(decision, document(decision).append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential))
                 .append(SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse(null))
@@ -96,10 +93,7 @@ public class DecisionStore {
         }
     }
 
-    /**
-     * Writes the withdrawn revision, conditional on the decision being at the revision read and not withdrawn:
-     * of two concurrent revocations one writes, the other gets the stored result.
-     */
+    @Override
     public StoredDecision withdraw(RecognitionDecision current, Revocation revocation, Instant at) {
         RecognitionDecision next = current.withdrawn(revocation, at);
         Document replacement = document(next).append("pendingPublication", true).append(TRACE_PARENT, currentTraceParent.get());
@@ -116,17 +110,18 @@ public class DecisionStore {
         return stored;
     }
 
-    /** Marks the revision published, unless a newer revision was written meanwhile (that one stays pending). */
+    @Override
     public void markPublished(DecisionId id, int revision) {
         collection.updateOne(and(eq("_id", id.value()), eq("revision", revision), lt("publishedRevision", revision)),
                 Updates.combine(Updates.set("publishedRevision", revision), Updates.set("pendingPublication", false)));
     }
 
-    /** Revisions stored and not yet published: the outbox backlog (on the pendingPublication index). */
+    @Override
     public long countPendingPublication() {
         return collection.countDocuments(eq("pendingPublication", true));
     }
 
+    @Override
     public List<StoredDecision> pendingPublication(Instant decidedBefore, int limit) {
         List<StoredDecision> pending = new ArrayList<>();
         collection.find(and(eq("pendingPublication", true), lt("decidedAt", Documents.date(decidedBefore))))

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
@@ -37,25 +38,22 @@ import org.bson.conversions.Bson;
  * {@code totals.categories.<name>}, {@code totals.localCourses.<code>}). Every change is ONE conditional
  * update — the component and the totals move together or not at all, and only the first time.
  */
-public class LearnerRecordStore {
+public class MongoLearnerRecordStore implements LearnerRecordStore {
 
     static final String COLLECTION = "learnerRecords";
 
     private final MongoCollection<Document> collection;
 
-    public LearnerRecordStore(MongoDatabase database) {
+    public MongoLearnerRecordStore(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
     }
 
+    @Override
     public Optional<LearnerRecord> find(SchacCode institution, EuropeanStudentIdentifier learner) {
-        return Optional.ofNullable(collection.find(eq("_id", id(institution, learner))).first()).map(LearnerRecordStore::record);
+        return Optional.ofNullable(collection.find(eq("_id", id(institution, learner))).first()).map(MongoLearnerRecordStore::record);
     }
 
-    /**
-     * Counts a decision's component in the learner's record, unless the credential is there already.
-     *
-     * @return whether this call added it (false for a decision that counts nothing, or a repeat)
-     */
+    @Override
     public boolean recognise(RecognitionDecision decision) {
         Optional<RecognisedComponent> counted = RecognisedComponent.of(decision);
         if (counted.isEmpty()) {
@@ -87,20 +85,12 @@ public class LearnerRecordStore {
         }
     }
 
-    /**
-     * Marks the credential's component withdrawn and subtracts its credits, only while it still counts.
-     *
-     * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
-     */
+    @Override
     public boolean withdraw(Revocation revocation, Instant at) {
         return withdraw(revocation.decisionId(), revocation.learner(), revocation.reason(), at);
     }
 
-    /**
-     * As {@link #withdraw(Revocation, Instant)}, for any reason the decision no longer counts (a registrar rejected it).
-     *
-     * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
-     */
+    @Override
     public boolean withdraw(DecisionId decision, EuropeanStudentIdentifier learner, String reason, Instant at) {
         SchacCode institution = decision.receivingInstitution();
         String id = id(institution, learner);

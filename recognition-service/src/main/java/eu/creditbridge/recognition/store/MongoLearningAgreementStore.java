@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.LearningAgreementStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
@@ -27,27 +28,28 @@ import org.bson.Document;
  * {@code <home schac>|<ESI>|<agreementId>}. A PUT replaces the whole agreement (the home institution's system
  * is the source of truth and sends it whole), so a repeat is harmless.
  */
-public class LearningAgreementStore implements LearningAgreements {
+public class MongoLearningAgreementStore implements LearningAgreementStore {
 
     static final String COLLECTION = "learningAgreements";
 
     private final MongoCollection<Document> collection;
 
-    public LearningAgreementStore(MongoDatabase database) {
+    public MongoLearningAgreementStore(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("homeInstitution", "learnerId"), new IndexOptions().name("by-learner"));
     }
 
-    /** @return whether the agreement is new (false: an existing one was replaced) */
+    @Override
     public boolean save(LearningAgreement agreement, Instant at) {
         var result = collection.replaceOne(eq("_id", id(agreement.homeInstitution(), agreement.learner(), agreement.agreementId())),
                 document(agreement).append("updatedAt", Documents.date(at)), new ReplaceOptions().upsert(true));
         return result.getUpsertedId() != null;
     }
 
+    @Override
     public Optional<LearningAgreement> find(SchacCode homeInstitution, EuropeanStudentIdentifier learner, String agreementId) {
         return Optional.ofNullable(collection.find(eq("_id", id(homeInstitution, learner, agreementId))).first())
-                .map(LearningAgreementStore::agreement);
+                .map(MongoLearningAgreementStore::agreement);
     }
 
     @Override

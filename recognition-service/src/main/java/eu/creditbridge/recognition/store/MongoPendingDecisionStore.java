@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.StoredDecision;
+import eu.creditbridge.recognition.application.DecisionStore;
+import eu.creditbridge.recognition.application.PendingDecisionStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
@@ -28,25 +31,17 @@ import org.bson.conversions.Bson;
  * {@code evaluatedRulesetVersion} records the newest version that re-decided a decision without changing it,
  * so a restart does not redo that work.
  */
-public class PendingDecisionStore {
+public class MongoPendingDecisionStore implements PendingDecisionStore {
 
     static final String EVALUATED_VERSION = "evaluatedRulesetVersion";
 
     private final MongoCollection<Document> collection;
 
-    public PendingDecisionStore(MongoDatabase database) {
-        this.collection = database.getCollection(DecisionStore.COLLECTION);
+    public MongoPendingDecisionStore(MongoDatabase database) {
+        this.collection = database.getCollection(MongoDecisionStore.COLLECTION);
     }
 
-    /** A decision awaiting a registrar, with the credential it was made on (absent for decisions stored before snapshots). */
-    public record PendingDecision(StoredDecision stored, Optional<Credential> credential) {
-    }
-
-    /**
-     * Up to {@code limit} of the institution's decisions awaiting a registrar that were decided, and not yet
-     * re-evaluated, under a ruleset version older than {@code version}; in id order after {@code afterId}, so a
-     * caller pages through them once even when some stay pending.
-     */
+    @Override
     public List<PendingDecision> awaitingRegistrar(SchacCode institution, int version, Optional<String> afterId, int limit) {
         List<Bson> filters = new ArrayList<>(List.of(
                 eq("receivingInstitution", institution.value()),
@@ -58,21 +53,16 @@ public class PendingDecisionStore {
         afterId.ifPresent(id -> filters.add(gt("_id", id)));
         List<PendingDecision> pending = new ArrayList<>();
         collection.find(and(filters)).sort(Sorts.ascending("_id")).limit(limit)
-                .forEach(document -> pending.add(new PendingDecision(DecisionStore.stored(document), CredentialSnapshots.credential(document))));
+                .forEach(document -> pending.add(new PendingDecision(MongoDecisionStore.stored(document), CredentialSnapshots.credential(document))));
         return pending;
     }
 
-    /**
-     * Writes the next revision, only if the decision is still the one read: same revision, still awaiting a
-     * registrar, still decided by the rules. A registrar or a revocation that got there first wins.
-     *
-     * @return the stored new revision, or empty when the decision changed meanwhile
-     */
+    @Override
     public Optional<StoredDecision> revise(RecognitionDecision current, RecognitionDecision next, int version) {
         if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
             throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
         }
-        Document replacement = DecisionStore.document(next).append("pendingPublication", true).append(EVALUATED_VERSION, version);
+        Document replacement = MongoDecisionStore.document(next).append("pendingPublication", true).append(EVALUATED_VERSION, version);
         replacement.remove("_id");
         List<Bson> sets = new ArrayList<>();
         replacement.forEach((field, value) -> sets.add(Updates.set(field, value)));
@@ -80,10 +70,10 @@ public class PendingDecisionStore {
         if (result.getModifiedCount() == 0) {
             return Optional.empty();
         }
-        return Optional.ofNullable(collection.find(eq("_id", current.id().value())).first()).map(DecisionStore::stored);
+        return Optional.ofNullable(collection.find(eq("_id", current.id().value())).first()).map(MongoDecisionStore::stored);
     }
 
-    /** Records that a ruleset version re-decided the decision and left it as it was. */
+    @Override
     public void markEvaluated(RecognitionDecision current, int version) {
         collection.updateOne(and(stillAwaiting(current), nor(gte(EVALUATED_VERSION, version))), Updates.set(EVALUATED_VERSION, version));
     }
@@ -93,6 +83,7 @@ public class PendingDecisionStore {
                 eq("outcome", Outcome.NEEDS_REVIEW.name()), eq("decidedBy", DecidedBy.RULES.name()));
     }
 
+    @Override
     public Optional<Credential> credentialOf(DecisionId id) {
         return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).flatMap(CredentialSnapshots::credential);
     }

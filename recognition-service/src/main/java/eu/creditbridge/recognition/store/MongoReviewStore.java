@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.DecisionStore;
+import eu.creditbridge.recognition.application.review.ReviewStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -48,7 +50,7 @@ import org.bson.conversions.Bson;
  * The follow-up mark is what makes the steps after the write (learner record, publication) repairable: it stays
  * set until they are done, and a relay re-drives what a crash left ({@code CompletingRegistrarActions}).
  */
-public class ReviewStore {
+public class MongoReviewStore implements ReviewStore {
 
     static final String AUDIT = "audit";
     static final String OPEN_QUESTION = "openQuestion";
@@ -61,53 +63,37 @@ public class ReviewStore {
     private final MongoCollection<Document> collection;
     private final Supplier<String> currentTraceParent;
 
-    public ReviewStore(MongoDatabase database) {
+    public MongoReviewStore(MongoDatabase database) {
         this(database, () -> null);
     }
 
     /** @param currentTraceParent the trace context of the registrar's request (or null), kept so the relay's publish continues it */
-    public ReviewStore(MongoDatabase database, Supplier<String> currentTraceParent) {
+    public MongoReviewStore(MongoDatabase database, Supplier<String> currentTraceParent) {
         this.currentTraceParent = currentTraceParent;
-        this.collection = database.getCollection(DecisionStore.COLLECTION);
+        this.collection = database.getCollection(MongoDecisionStore.COLLECTION);
         collection.createIndex(Indexes.ascending(FOLLOW_UP_PENDING, "decidedAt"), new IndexOptions().name("follow-up-pending"));
     }
 
-    /** A decision with what registrar review keeps beside it. */
-    public record ReviewedDecision(StoredDecision stored, Optional<Credential> credential, Optional<OpenQuestion> openQuestion,
-                                   List<AuditEntry> audit, boolean followUpPending, int followUpRevision) {
-
-        public RecognitionDecision decision() {
-            return stored.decision();
-        }
-
-        public ReviewStatus status() {
-            return ReviewStatus.of(stored.decision().outcome(), openQuestion.isPresent());
-        }
-    }
-
+    @Override
     public Optional<ReviewedDecision> find(DecisionId id) {
-        return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).map(ReviewStore::reviewed);
+        return Optional.ofNullable(collection.find(eq("_id", id.value())).first()).map(MongoReviewStore::reviewed);
     }
 
-    /**
-     * Writes a registrar's revision, only if the decision is still the one the registrar acted on.
-     *
-     * @return the decision as stored after the write, or empty when it changed meanwhile (nothing was written)
-     */
+    @Override
     public Optional<ReviewedDecision> revise(RecognitionDecision current, ReviewVerdict.Revised revised) {
         RecognitionDecision next = revised.next();
         if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
             throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
         }
-        Document replacement = DecisionStore.document(next);
+        Document replacement = MongoDecisionStore.document(next);
         replacement.remove("_id");
         List<Bson> updates = new ArrayList<>();
         replacement.forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(Updates.set("pendingPublication", true));
-        updates.add(Updates.set(DecisionStore.TRACE_PARENT, currentTraceParent.get()));
+        updates.add(Updates.set(MongoDecisionStore.TRACE_PARENT, currentTraceParent.get()));
         updates.add(Updates.set(FOLLOW_UP_PENDING, true));
         updates.add(Updates.set(FOLLOW_UP_REVISION, next.revision()));
-        updates.add(Updates.set(OPEN_QUESTION, revised.openQuestion().map(ReviewStore::document).orElse(null)));
+        updates.add(Updates.set(OPEN_QUESTION, revised.openQuestion().map(MongoReviewStore::document).orElse(null)));
         updates.add(Updates.set(ASKED, revised.openQuestion().isPresent()));
         updates.add(Updates.push(AUDIT, document(revised.entry())));
         var result = collection.updateOne(and(eq("_id", current.id().value()), eq("revision", current.revision()),
@@ -118,18 +104,13 @@ public class ReviewStore {
         return find(current.id());
     }
 
-    /**
-     * Up to {@code limit} decisions on credentials of {@code issuer} signed with {@code keyId} and dated on or after
-     * {@code from}, of the outcomes a compromise re-decides, not looked at for this key yet; in id order after
-     * {@code afterId}. On the {@code by-signing-key} index; decisions stored before the key id was kept beside them
-     * get it from their credential snapshot first.
-     */
+    @Override
     public List<ReviewedDecision> signedWith(SchacCode issuer, String keyId, LocalDate from, Optional<String> afterId, int limit) {
         keepSigningKeyIds(issuer);
         List<Bson> filters = new ArrayList<>(List.of(
                 eq("issuingInstitution", issuer.value()),
-                eq(DecisionStore.SIGNING_KEY_ID, keyId),
-                gte(DecisionStore.ISSUED_ON, from.toString()), // ISO dates order as their text does
+                eq(MongoDecisionStore.SIGNING_KEY_ID, keyId),
+                gte(MongoDecisionStore.ISSUED_ON, from.toString()), // ISO dates order as their text does
                 in("outcome", Outcome.RECOGNISED.name(), Outcome.PARTIALLY_RECOGNISED.name(), Outcome.NEEDS_REVIEW.name()),
                 ne(REVIEWED_FOR_KEYS, keyId)));
         afterId.ifPresent(id -> filters.add(gt("_id", id)));
@@ -139,31 +120,26 @@ public class ReviewStore {
     }
 
     private void keepSigningKeyIds(SchacCode issuer) {
-        for (Document document : collection.find(and(eq("issuingInstitution", issuer.value()), exists(DecisionStore.SIGNING_KEY_ID, false),
+        for (Document document : collection.find(and(eq("issuingInstitution", issuer.value()), exists(MongoDecisionStore.SIGNING_KEY_ID, false),
                 exists(CredentialSnapshots.FIELD + ".signature", true)))) {
             CredentialSnapshots.credential(document).ifPresent(credential -> collection.updateOne(eq("_id", document.get("_id")),
-                    Updates.combine(Updates.set(DecisionStore.SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse("")),
-                            Updates.set(DecisionStore.ISSUED_ON, credential.issuedOn().toString()))));
+                    Updates.combine(Updates.set(MongoDecisionStore.SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse("")),
+                            Updates.set(MongoDecisionStore.ISSUED_ON, credential.issuedOn().toString()))));
         }
     }
 
-    /**
-     * Writes the revision a key compromise makes, in ONE conditional update: still at the revision read, not looked
-     * at for this key yet. Marks it looked at, pushes the audit entry, sets the outbox and follow-up marks.
-     *
-     * @return the decision as stored after the write, or empty when it changed meanwhile (nothing was written)
-     */
+    @Override
     public Optional<ReviewedDecision> reopen(RecognitionDecision current, ReviewVerdict.Revised revised, String keyId) {
         RecognitionDecision next = revised.next();
         if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
             throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
         }
-        Document replacement = DecisionStore.document(next);
+        Document replacement = MongoDecisionStore.document(next);
         replacement.remove("_id");
         List<Bson> updates = new ArrayList<>();
         replacement.forEach((field, value) -> updates.add(Updates.set(field, value)));
         updates.add(Updates.set("pendingPublication", true));
-        updates.add(Updates.set(DecisionStore.TRACE_PARENT, currentTraceParent.get()));
+        updates.add(Updates.set(MongoDecisionStore.TRACE_PARENT, currentTraceParent.get()));
         updates.add(Updates.set(FOLLOW_UP_PENDING, true));
         updates.add(Updates.set(FOLLOW_UP_REVISION, next.revision()));
         updates.add(Updates.push(AUDIT, document(revised.entry())));
@@ -176,17 +152,17 @@ public class ReviewStore {
         return find(current.id());
     }
 
-    /** Records that the decision was looked at for the key's compromise and needed no new revision. */
+    @Override
     public void reviewedForKey(DecisionId id, String keyId) {
         collection.updateOne(eq("_id", id.value()), Updates.addToSet(REVIEWED_FOR_KEYS, keyId));
     }
 
-    /** The steps after a registrar's revision are done; a later revision's mark stays. */
+    @Override
     public void followedUp(DecisionId id, int revision) {
         collection.updateOne(and(eq("_id", id.value()), eq(FOLLOW_UP_REVISION, revision)), Updates.set(FOLLOW_UP_PENDING, false));
     }
 
-    /** Registrar revisions whose follow-up steps were not completed, decided before the given time. */
+    @Override
     public List<ReviewedDecision> awaitingFollowUp(Instant decidedBefore, int limit) {
         List<ReviewedDecision> pending = new ArrayList<>();
         collection.find(and(eq(FOLLOW_UP_PENDING, true), lt("decidedAt", Documents.date(decidedBefore)))).limit(limit)
@@ -195,9 +171,9 @@ public class ReviewStore {
     }
 
     static ReviewedDecision reviewed(Document document) {
-        return new ReviewedDecision(DecisionStore.stored(document), CredentialSnapshots.credential(document),
-                Optional.ofNullable(document.get(OPEN_QUESTION, Document.class)).map(ReviewStore::openQuestion),
-                document.getList(AUDIT, Document.class, List.of()).stream().map(ReviewStore::auditEntry).toList(),
+        return new ReviewedDecision(MongoDecisionStore.stored(document), CredentialSnapshots.credential(document),
+                Optional.ofNullable(document.get(OPEN_QUESTION, Document.class)).map(MongoReviewStore::openQuestion),
+                document.getList(AUDIT, Document.class, List.of()).stream().map(MongoReviewStore::auditEntry).toList(),
                 document.getBoolean(FOLLOW_UP_PENDING, false), document.getInteger(FOLLOW_UP_REVISION, 0));
     }
 

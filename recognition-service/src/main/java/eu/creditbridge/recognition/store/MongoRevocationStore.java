@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.RevocationStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
@@ -33,19 +34,19 @@ import org.bson.Document;
  * Only the issuer's is ever read back ({@link #find(DecisionId, SchacCode)}); the others are marked refused once the
  * issuance shows they were not the issuer's.
  */
-public class RevocationStore {
+public class MongoRevocationStore implements RevocationStore {
 
     static final String COLLECTION = "revocations";
     static final String REFUSED_AT = "refusedAt";
 
     private final MongoCollection<Document> collection;
 
-    public RevocationStore(MongoDatabase database) {
+    public MongoRevocationStore(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending("decisionId"), new IndexOptions().name("by-decision"));
     }
 
-    /** Records the revocation once; a redelivery finds it there and changes nothing. */
+    @Override
     public void record(Revocation revocation) {
         try {
             collection.insertOne(new Document("_id", id(revocation.decisionId(), revocation.issuingInstitution()))
@@ -63,17 +64,13 @@ public class RevocationStore {
         }
     }
 
-    /** The revocation sent in the name of {@code issuer}, the credential's issuing institution: the only one that counts. */
+    @Override
     public Optional<Revocation> find(DecisionId id, SchacCode issuer) {
         return Optional.ofNullable(collection.find(and(in("_id", id(id, issuer), id.value()), eq("issuingInstitution", issuer.value())))
-                .first()).map(RevocationStore::revocation);
+                .first()).map(MongoRevocationStore::revocation);
     }
 
-    /**
-     * Marks every revocation recorded for the decision in another institution's name as refused, once.
-     *
-     * @return the revocations this call marked (a repeat marks none)
-     */
+    @Override
     public List<Revocation> refuseOthersThan(DecisionId id, SchacCode issuer, Instant at) {
         List<Revocation> refused = new ArrayList<>();
         for (Document document : collection.find(and(eq("decisionId", id.value()), ne("issuingInstitution", issuer.value()),

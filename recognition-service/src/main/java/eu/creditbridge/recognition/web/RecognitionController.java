@@ -2,7 +2,7 @@ package eu.creditbridge.recognition.web;
 
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

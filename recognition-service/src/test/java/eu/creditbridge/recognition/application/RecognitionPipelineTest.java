@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.recognition.store.MongoRevocationStore;
+import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
+import eu.creditbridge.recognition.store.MongoDecisionStore;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.OUTSIDER;
@@ -15,10 +18,7 @@ import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.RevocationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,9 +54,9 @@ class RecognitionPipelineTest {
     @BeforeEach
     void wire() {
         MongoDatabase database = mongo.freshDatabase();
-        decisions = new DecisionStore(database);
-        records = new LearnerRecordStore(database);
-        RevocationStore revocations = new RevocationStore(database);
+        decisions = new MongoDecisionStore(database);
+        records = new MongoLearnerRecordStore(database);
+        RevocationStore revocations = new MongoRevocationStore(database);
         registry = new RegistryView();
         registry.institutionUpdated(Fixtures.lodz());
         registry.institutionUpdated(Fixtures.rotterdam());
@@ -79,7 +79,7 @@ class RecognitionPipelineTest {
         RecognitionMetrics metrics = (decision, occurredAt) ->
                 reported.add(decision.outcome() + " " + decision.decidedBy() + " " + occurredAt.orElseThrow());
         var monitored = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records,
-                new RevocationStore(mongo.freshDatabase()), reversing, publishing,
+                new MongoRevocationStore(mongo.freshDatabase()), reversing, publishing,
                 new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(),
                 eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock, metrics);
@@ -149,7 +149,7 @@ class RecognitionPipelineTest {
                 revisions.add(revision.revision() + " " + revision.outcome() + " " + cause.tag());
             }
         };
-        var monitored = new ReversingRecognition(decisions, records, new RevocationStore(mongo.freshDatabase()), publishing, clock,
+        var monitored = new ReversingRecognition(decisions, records, new MongoRevocationStore(mongo.freshDatabase()), publishing, clock,
                 metrics);
         Credential credential = credential().build();
         recognising.recognise(credential);
@@ -182,7 +182,7 @@ class RecognitionPipelineTest {
                 }
             }
         };
-        var traced = new DecisionStore(mongo.freshDatabase(), trace::currentOrNull);
+        var traced = new MongoDecisionStore(mongo.freshDatabase(), trace::currentOrNull);
         DecisionPublisher tracing = decision -> {
             if (inScope[0] == null) {
                 throw new IllegalStateException("broker unavailable"); // the inline publish fails: left to the relay

@@ -1,5 +1,9 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.recognition.store.MongoPendingDecisionStore;
+import eu.creditbridge.recognition.store.MongoRevocationStore;
+import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
+import eu.creditbridge.recognition.store.MongoDecisionStore;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.credential;
@@ -17,11 +21,7 @@ import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.PendingDecisionStore;
-import eu.creditbridge.recognition.store.RevocationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -72,9 +72,9 @@ class ReevaluatingPendingDecisionsTest {
     @BeforeEach
     void wire() {
         database = mongo.freshDatabase();
-        decisions = new DecisionStore(database);
-        records = new LearnerRecordStore(database);
-        revocations = new RevocationStore(database);
+        decisions = new MongoDecisionStore(database);
+        records = new MongoLearnerRecordStore(database);
+        revocations = new MongoRevocationStore(database);
         registry = new RegistryView();
         registry.institutionUpdated(Fixtures.lodz());
         registry.institutionUpdated(Fixtures.rotterdam());
@@ -86,7 +86,7 @@ class ReevaluatingPendingDecisionsTest {
                 new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
                 eu.creditbridge.recognition.TrustFixtures.everySignatureValid(), eu.creditbridge.recognition.TrustFixtures.keyGrace(clock), clock);
         // A batch of 2, so paging through several batches is exercised too.
-        reevaluating = new ReevaluatingPendingDecisions(registry, policy, RecognitionCases.withoutLearnerData(), TrustFixtures.everySignatureValid(), new PendingDecisionStore(database), records, revocations, reversing,
+        reevaluating = new ReevaluatingPendingDecisions(registry, policy, RecognitionCases.withoutLearnerData(), TrustFixtures.everySignatureValid(), new MongoPendingDecisionStore(database), records, revocations, reversing,
                 publishing, clock, 2, new RecognitionMetrics() {
                     @Override
                     public void decisionStored(RecognitionDecision decision, Optional<java.time.Instant> occurredAt) {
@@ -241,7 +241,7 @@ class ReevaluatingPendingDecisionsTest {
         ReevaluatingPendingDecisions distrusting = new ReevaluatingPendingDecisions(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(),
                 (credential, issuer) -> eu.creditbridge.recognition.domain.SignatureVerdict.of(
                         eu.creditbridge.recognition.domain.SignatureVerdict.Status.INVALID_SIGNATURE, "the signature does not fit"),
-                new PendingDecisionStore(mongoDatabaseOf()), records, revocations, reversing,
+                new MongoPendingDecisionStore(mongoDatabaseOf()), records, revocations, reversing,
                 new PublishingDecisions(decisions, publisher, clock), clock, 10);
 
         ReevaluatingPendingDecisions.Reevaluation run = distrusting.reevaluate(LODZ);

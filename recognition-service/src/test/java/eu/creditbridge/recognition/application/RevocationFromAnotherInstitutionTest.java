@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.recognition.store.MongoRevocationStore;
+import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
+import eu.creditbridge.recognition.store.MongoDecisionStore;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.ROTTERDAM;
@@ -16,10 +19,7 @@ import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.store.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.RevocationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,9 +58,9 @@ class RevocationFromAnotherInstitutionTest {
     @BeforeEach
     void wire() {
         MongoDatabase database = mongo.freshDatabase();
-        decisions = new DecisionStore(database);
-        records = new LearnerRecordStore(database);
-        revocations = new RevocationStore(database);
+        decisions = new MongoDecisionStore(database);
+        records = new MongoLearnerRecordStore(database);
+        revocations = new MongoRevocationStore(database);
         RegistryView registry = new RegistryView();
         registry.institutionUpdated(Fixtures.lodz());
         registry.institutionUpdated(Fixtures.rotterdam());

@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.StoredDecision;
+import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.Fixtures;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static eu.creditbridge.recognition.Fixtures.lodz;
@@ -45,7 +47,7 @@ class DecisionStoreTest {
 
     @BeforeEach
     void freshStore() {
-        decisions = new DecisionStore(mongo.freshDatabase());
+        decisions = new MongoDecisionStore(mongo.freshDatabase());
     }
 
     static RecognitionDecision decided(Credential credential, Instant at) {

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.credential;
@@ -48,7 +49,7 @@ class LearnerRecordStoreTest {
 
     @BeforeEach
     void freshStore() {
-        records = new LearnerRecordStore(mongo.freshDatabase());
+        records = new MongoLearnerRecordStore(mongo.freshDatabase());
     }
 
     private LearnerRecord annasRecord() {

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.recognition.application.LearningAgreementStore;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.ROTTERDAM;
@@ -24,7 +25,7 @@ class LearningAgreementStoreTest {
 
     @BeforeEach
     void freshStore() {
-        store = new LearningAgreementStore(MONGO.freshDatabase());
+        store = new MongoLearningAgreementStore(MONGO.freshDatabase());
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import java.util.List;
 import java.util.Optional;

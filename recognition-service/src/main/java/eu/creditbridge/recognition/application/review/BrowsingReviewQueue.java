@@ -2,8 +2,7 @@ package eu.creditbridge.recognition.application.review;
 
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.store.ReviewQueries;
-import eu.creditbridge.recognition.store.ReviewQueries.QueueFilter;
+import eu.creditbridge.recognition.application.review.ReviewQueries.QueueFilter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -5,9 +5,8 @@ import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.ReviewStore;
-import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -34,13 +33,13 @@ public class CompletingRegistrarActions {
 
     private final ReviewStore reviews;
     private final LearnerRecordStore learnerRecords;
-    private final eu.creditbridge.recognition.store.RevocationStore revocations;
+    private final eu.creditbridge.recognition.application.RevocationStore revocations;
     private final ReversingRecognition reversing;
     private final PublishingDecisions publishing;
     private final Clock clock;
 
     public CompletingRegistrarActions(ReviewStore reviews, LearnerRecordStore learnerRecords,
-                                      eu.creditbridge.recognition.store.RevocationStore revocations, ReversingRecognition reversing,
+                                      eu.creditbridge.recognition.application.RevocationStore revocations, ReversingRecognition reversing,
                                       PublishingDecisions publishing, Clock clock) {
         this.reviews = reviews;
         this.learnerRecords = learnerRecords;

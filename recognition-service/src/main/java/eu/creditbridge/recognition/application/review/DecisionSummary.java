@@ -15,7 +15,7 @@ import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.SuggestedMapping;
 import eu.creditbridge.recognition.domain.review.TracedSignature;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
-import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

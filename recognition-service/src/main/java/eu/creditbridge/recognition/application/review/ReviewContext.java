@@ -8,7 +8,7 @@ import eu.creditbridge.recognition.domain.agreement.AgreedComponent;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.review.MappingSuggestion;
 import eu.creditbridge.recognition.domain.review.SuggestedMapping;
-import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.util.Optional;
 
 /** What review reads beside the decision: the registry view (names, schemes, rulesets) and the learning agreements. */

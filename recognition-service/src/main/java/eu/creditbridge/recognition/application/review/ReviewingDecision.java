@@ -9,9 +9,8 @@ import eu.creditbridge.recognition.domain.review.Registrar;
 import eu.creditbridge.recognition.domain.review.ReviewCase;
 import eu.creditbridge.recognition.domain.review.ReviewPolicy;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
-import eu.creditbridge.recognition.store.ReviewStore;
-import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
-import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
 import java.util.Optional;
 

@@ -5,8 +5,7 @@ import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.LearnerRecord;
 import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.ReviewQueries;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.util.List;
 import java.util.Optional;
 

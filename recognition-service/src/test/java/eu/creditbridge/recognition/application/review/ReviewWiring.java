@@ -1,5 +1,11 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.recognition.store.MongoReviewQueries;
+import eu.creditbridge.recognition.store.MongoReviewStore;
+import eu.creditbridge.recognition.store.MongoLearningAgreementStore;
+import eu.creditbridge.recognition.store.MongoRevocationStore;
+import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
+import eu.creditbridge.recognition.store.MongoDecisionStore;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.ReviewFixtures;
@@ -15,12 +21,10 @@ import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.store.DecisionStore;
-import eu.creditbridge.recognition.store.LearnerRecordStore;
-import eu.creditbridge.recognition.store.LearningAgreementStore;
-import eu.creditbridge.recognition.store.ReviewQueries;
-import eu.creditbridge.recognition.store.ReviewStore;
-import eu.creditbridge.recognition.store.RevocationStore;
+import eu.creditbridge.recognition.application.DecisionStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.LearningAgreementStore;
+import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -57,12 +61,12 @@ final class ReviewWiring {
         registry.institutionUpdated(Fixtures.rotterdam());
         registry.institutionUpdated(Fixtures.outsider());
         registry.rulesetPublished(Fixtures.lodzRuleset());
-        decisions = new DecisionStore(database);
-        records = new LearnerRecordStore(database);
-        revocations = new RevocationStore(database);
-        agreements = new LearningAgreementStore(database);
-        reviews = new ReviewStore(database);
-        queries = new ReviewQueries(database);
+        decisions = new MongoDecisionStore(database);
+        records = new MongoLearnerRecordStore(database);
+        revocations = new MongoRevocationStore(database);
+        agreements = new MongoLearningAgreementStore(database);
+        reviews = new MongoReviewStore(database);
+        queries = new MongoReviewQueries(database);
         RecognitionMetrics metrics = new RecognitionMetrics() {
             @Override
             public void decisionStored(RecognitionDecision decision, java.util.Optional<Instant> occurredAt) {

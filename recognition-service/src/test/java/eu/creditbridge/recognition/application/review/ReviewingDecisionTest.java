@@ -32,7 +32,7 @@ import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict.Refusal;
 import eu.creditbridge.recognition.store.InProcessMongo;
-import eu.creditbridge.recognition.store.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -21,7 +21,7 @@ import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
-import eu.creditbridge.recognition.store.DecisionStore;
+import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import java.time.Instant;
 import java.util.List;

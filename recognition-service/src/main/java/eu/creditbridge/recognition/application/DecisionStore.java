@@ -1,0 +1,44 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.Revocation;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decisions, one per (credential, receiving institution), with the outbox mark of their current revision.
+ * Implemented in {@code store} by {@code MongoDecisionStore}.
+ */
+public interface DecisionStore {
+
+    Optional<StoredDecision> find(DecisionId id);
+
+    /**
+     * Inserts the first revision; when the id exists (a redelivery, or a concurrent delivery that won the race)
+     * returns the stored decision instead, so a credential is never decided twice.
+     */
+    StoredDecision insertOrLoad(RecognitionDecision decision);
+
+    /**
+     * As {@link #insertOrLoad(RecognitionDecision)}, keeping the credential decided on beside the decision, so a
+     * later ruleset version can decide again on what still waits for a registrar ({@code ReevaluatingPendingDecisions}).
+     */
+    StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential);
+
+    /**
+     * Writes the withdrawn revision, conditional on the decision being at the revision read and not withdrawn:
+     * of two concurrent revocations one writes, the other gets the stored result.
+     */
+    StoredDecision withdraw(RecognitionDecision current, Revocation revocation, Instant at);
+
+    /** Marks the revision published, unless a newer revision was written meanwhile (that one stays pending). */
+    void markPublished(DecisionId id, int revision);
+
+    /** Revisions stored and not yet published: the outbox backlog (on the pendingPublication index). */
+    long countPendingPublication();
+
+    List<StoredDecision> pendingPublication(Instant decidedBefore, int limit);
+}

@@ -1,0 +1,40 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.recognition.domain.LearnerRecord;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The learners' records of recognised credits, one per (receiving institution, learner).
+ * Implemented in {@code store} by {@code MongoLearnerRecordStore}.
+ */
+public interface LearnerRecordStore {
+
+    Optional<LearnerRecord> find(SchacCode institution, EuropeanStudentIdentifier learner);
+
+    /**
+     * Counts a decision's component in the learner's record, unless the credential is there already.
+     *
+     * @return whether this call added it (false for a decision that counts nothing, or a repeat)
+     */
+    boolean recognise(RecognitionDecision decision);
+
+    /**
+     * Marks the credential's component withdrawn and subtracts its credits, only while it still counts.
+     *
+     * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
+     */
+    boolean withdraw(Revocation revocation, Instant at);
+
+    /**
+     * As {@link #withdraw(Revocation, Instant)}, for any reason the decision no longer counts (a registrar rejected it).
+     *
+     * @return whether this call withdrew it (false when it was never counted, or already withdrawn)
+     */
+    boolean withdraw(DecisionId decision, EuropeanStudentIdentifier learner, String reason, Instant at);
+}

@@ -1,0 +1,28 @@
+package eu.creditbridge.recognition.application;
+
+import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.domain.Revocation;
+import eu.creditbridge.recognition.domain.SchacCode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Revocations as the issuer sent them, kept so a redelivery or a late issuance still finds them.
+ * Implemented in {@code store} by {@code MongoRevocationStore}.
+ */
+public interface RevocationStore {
+
+    /** Records the revocation once; a redelivery finds it there and changes nothing. */
+    void record(Revocation revocation);
+
+    /** The revocation sent in the name of {@code issuer}, the credential's issuing institution: the only one that counts. */
+    Optional<Revocation> find(DecisionId id, SchacCode issuer);
+
+    /**
+     * Marks every revocation recorded for the decision in another institution's name as refused, once.
+     *
+     * @return the revocations this call marked (a repeat marks none)
+     */
+    List<Revocation> refuseOthersThan(DecisionId id, SchacCode issuer, Instant at);
+}
