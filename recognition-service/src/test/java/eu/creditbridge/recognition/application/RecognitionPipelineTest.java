@@ -22,7 +22,6 @@ import eu.creditbridge.recognition.store.InProcessMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +42,7 @@ class RecognitionPipelineTest {
 
     @BeforeAll
     static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+        mongo = InProcessMongo.shared();
     }
 
     @BeforeEach

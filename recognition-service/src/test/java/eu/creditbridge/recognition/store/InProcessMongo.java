@@ -8,14 +8,33 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.UUID;
 
-/** mongo-java-server on a free port, spoken to over the real wire protocol by the official driver. */
+/**
+ * mongo-java-server on a free port, spoken to over the real wire protocol by the official driver: the one MongoDB of
+ * the test run ({@link #shared()}), each test or application context on a database of its own.
+ */
 public final class InProcessMongo implements AutoCloseable {
+
+    /** Started on first use and stopped with the test JVM. */
+    private static final class Shared {
+        static final InProcessMongo MONGO = start();
+
+        private static InProcessMongo start() {
+            InProcessMongo mongo = new InProcessMongo();
+            Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "in-process-mongo-stop"));
+            return mongo;
+        }
+    }
 
     private final MongoServer server;
     private final MongoClient client;
     private final String uri;
 
-    public InProcessMongo() {
+    /** The server every test shares; it outlives the test classes, so none of them closes it. */
+    public static InProcessMongo shared() {
+        return Shared.MONGO;
+    }
+
+    private InProcessMongo() {
         server = new MongoServer(new MemoryBackend());
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();

@@ -14,23 +14,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class LearningAgreementStoreTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
+    private static final InProcessMongo MONGO = InProcessMongo.shared();
     private LearningAgreementStore store;
 
     @BeforeEach
     void freshStore() {
         store = new MongoLearningAgreementStore(MONGO.freshDatabase());
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
     }
 
     private static LearningAgreement agreement(String id, AgreementStatus status, AgreementComponent... components) {

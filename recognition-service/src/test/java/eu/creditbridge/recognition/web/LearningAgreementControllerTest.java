@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,41 +9,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import eu.creditbridge.recognition.store.InProcessMongo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Learning agreements over REST, on the application context with Kafka switched off and MongoDB in process. */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 // Reads and writes as an administrator; who may reach which institution is InstitutionScopingTest's subject.
 @WithMockUser(roles = "ADMIN")
 class LearningAgreementControllerTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String PATH = "/api/institutions/{schac}/learners/{learnerId}/learning-agreements";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-agreements-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -1,24 +1,20 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import eu.creditbridge.messaging.fuzz.FuzzFindings;
 import eu.creditbridge.messaging.fuzz.JsonVariants;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -28,15 +24,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * review API, anonymous (every one refused as a 401 problem), as an administrator and as Rotterdam's registrar (who is
  * refused other institutions): never a 5xx, every 4xx a problem with a title and a detail.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false"})
-// Thousands of exchanges: MockMvc's print-on-failure would copy every one of them to the log.
+@RecognitionServiceTest
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
 class RecognitionApiFuzzTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final long SEED = Long.getLong("creditbridge.fuzz.seed", 20_261_123L);
     private static final int REQUESTS = Integer.getInteger("creditbridge.fuzz.requests", 2_000);
     private static final String AGREEMENTS = "/api/institutions/{schac}/learners/{learnerId}/learning-agreements";
@@ -51,17 +42,6 @@ class RecognitionApiFuzzTest {
                {"partnerCourseCode": "FEB22012", "localCourseCode": "INF-2041", "localCourseTitle": "Data Science", "ects": 5},
                {"partnerCourseCode": "FEB13011", "localCourseCode": "ECO-1100", "ects": 7.5}]}
             """;
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-fuzz-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

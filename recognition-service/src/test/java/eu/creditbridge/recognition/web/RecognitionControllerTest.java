@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -13,44 +14,19 @@ import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.time.Instant;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The read API over the real application context, with Kafka switched off and MongoDB in process. */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        // No broker or schema registry in this test: their health is the system tests' business.
-        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 // Reads and writes as an administrator; who may reach which institution is InstitutionScopingTest's subject.
 @WithMockUser(roles = "ADMIN")
 class RecognitionControllerTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-web-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -18,25 +19,19 @@ import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -44,31 +39,13 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * Registrar review over REST on the real application context (Kafka off, MongoDB in process, a recording decision
  * publisher). Each test uses its own learner, since the tests share one database.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "creditbridge.review.follow-up-relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 @Import(ReviewControllerTest.RecordingPublisher.class)
 // Acts as an administrator; who may reach which institution is InstitutionScopingTest's subject.
 @WithMockUser(username = "admin", roles = "ADMIN")
 class ReviewControllerTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String LODZ = "/api/institutions/uni.lodz.pl";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-review-web-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     /** Stands in for Kafka: what was published, in order. */
     @TestConfiguration

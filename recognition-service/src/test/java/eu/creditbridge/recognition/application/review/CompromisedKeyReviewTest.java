@@ -25,7 +25,6 @@ import eu.creditbridge.recognition.store.InProcessMongo;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,12 +40,7 @@ class CompromisedKeyReviewTest {
 
     @BeforeAll
     static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+        mongo = InProcessMongo.shared();
     }
 
     @BeforeEach

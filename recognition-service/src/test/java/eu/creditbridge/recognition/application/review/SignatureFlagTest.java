@@ -21,7 +21,6 @@ import eu.creditbridge.recognition.domain.review.ReviewVerdict;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,12 +33,7 @@ class SignatureFlagTest {
 
     @BeforeAll
     static void startMongo() {
-        mongo = new InProcessMongo();
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        mongo.close();
+        mongo = InProcessMongo.shared();
     }
 
     @BeforeEach

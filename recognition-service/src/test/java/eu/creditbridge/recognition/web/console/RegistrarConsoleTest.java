@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -22,49 +23,20 @@ import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** A registrar of Erasmus University Rotterdam works through the console: queue, decision, act, learner record. */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        // No broker here: publishing a registrar's decision fails at once and is left to the outbox relay, as it would
-        // in a broker outage, instead of blocking each action for the producer's default minute.
-        "spring.kafka.producer.properties.max.block.ms=100",
-        "spring.kafka.admin.auto-create=false", "spring.kafka.admin.operation-timeout=1s",
-        "spring.kafka.admin.properties.default.api.timeout.ms=500", "spring.kafka.admin.properties.request.timeout.ms=500",
-        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 class RegistrarConsoleTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-console-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

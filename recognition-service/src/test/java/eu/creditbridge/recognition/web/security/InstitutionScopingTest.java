@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web.security;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -24,7 +25,6 @@ import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,15 +34,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -50,27 +45,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * Who may reach which institution, through the REST API and through the console, with the demo accounts of
  * application.yml. A real server runs too, so the console's refusal page is seen as a browser sees it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "server.address=127.0.0.1",
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 class InstitutionScopingTest {
-
-    private static final InProcessMongo MONGO = new InProcessMongo();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-scoping-test");
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @Autowired
     MockMvc mvc;

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web.security;
 
+import eu.creditbridge.recognition.RecognitionServiceTest;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -25,7 +26,6 @@ import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.store.InProcessMongo;
 import eu.creditbridge.recognition.application.LearningAgreementStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +44,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -59,15 +57,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * state is what it was. Machine accounts come from a machine-accounts file as the launcher writes it; bearer tokens are
  * signed by a test key whose JWK set a JDK HTTP server on 127.0.0.1 serves.
  */
-@SpringBootTest(properties = {
-        "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
-        "spring.kafka.listener.auto-startup=false",
-        "management.health.kafka.enabled=false", "management.health.schema-registry.enabled=false"})
-@AutoConfigureMockMvc
+@RecognitionServiceTest
 class RecognitionDoorsTest {
 
-    private static final InProcessMongo MONGO = new InProcessMongo();
     private static final String LODZ_SECRET = "lodz-sis-" + UUID.randomUUID();
     private static final String ROTTERDAM_SECRET = "eur-sis-" + UUID.randomUUID();
     private static final RSAKey TOKEN_KEY = rsaKey("test-provider-1");
@@ -82,8 +74,6 @@ class RecognitionDoorsTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MONGO::uri);
-        registry.add("spring.mongodb.database", () -> "recognition-doors-test");
         registry.add("creditbridge.security.machine-accounts-file", MACHINE_ACCOUNTS::toString);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> "http://127.0.0.1:" + JWKS.getAddress().getPort() + "/jwks.json");
@@ -91,7 +81,6 @@ class RecognitionDoorsTest {
 
     @AfterAll
     static void stop() {
-        MONGO.close();
         JWKS.stop(0);
     }
 
