@@ -81,18 +81,7 @@ public class MongoReviewStore implements ReviewStore {
 
     @Override
     public Optional<ReviewedDecision> revise(RecognitionDecision current, ReviewVerdict.Revised revised) {
-        RecognitionDecision next = revised.next();
-        if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
-            throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
-        }
-        Document replacement = MongoDecisionStore.document(next);
-        replacement.remove("_id");
-        List<Bson> updates = new ArrayList<>();
-        replacement.forEach((field, value) -> updates.add(Updates.set(field, value)));
-        updates.add(Updates.set("pendingPublication", true));
-        updates.add(Updates.set(MongoDecisionStore.TRACE_PARENT, currentTraceParent.get()));
-        updates.add(Updates.set(FOLLOW_UP_PENDING, true));
-        updates.add(Updates.set(FOLLOW_UP_REVISION, next.revision()));
+        List<Bson> updates = nextRevision(current, revised);
         updates.add(Updates.set(OPEN_QUESTION, revised.openQuestion().map(MongoReviewStore::document).orElse(null)));
         updates.add(Updates.set(ASKED, revised.openQuestion().isPresent()));
         updates.add(Updates.push(AUDIT, document(revised.entry())));
@@ -130,6 +119,19 @@ public class MongoReviewStore implements ReviewStore {
 
     @Override
     public Optional<ReviewedDecision> reopen(RecognitionDecision current, ReviewVerdict.Revised revised, String keyId) {
+        List<Bson> updates = nextRevision(current, revised);
+        updates.add(Updates.push(AUDIT, document(revised.entry())));
+        updates.add(Updates.addToSet(REVIEWED_FOR_KEYS, keyId));
+        var result = collection.updateOne(and(eq("_id", current.id().value()), eq("revision", current.revision()), ne(REVIEWED_FOR_KEYS, keyId)),
+                Updates.combine(updates));
+        if (result.getModifiedCount() == 0) {
+            return Optional.empty();
+        }
+        return find(current.id());
+    }
+
+    /** The next revision written over the current one, unpublished and awaiting its follow-up (a registrar's act). */
+    private List<Bson> nextRevision(RecognitionDecision current, ReviewVerdict.Revised revised) {
         RecognitionDecision next = revised.next();
         if (next.revision() != current.revision() + 1 || !next.id().equals(current.id())) {
             throw new IllegalArgumentException("the next revision of " + current.id() + " is " + (current.revision() + 1));
@@ -142,14 +144,7 @@ public class MongoReviewStore implements ReviewStore {
         updates.add(Updates.set(MongoDecisionStore.TRACE_PARENT, currentTraceParent.get()));
         updates.add(Updates.set(FOLLOW_UP_PENDING, true));
         updates.add(Updates.set(FOLLOW_UP_REVISION, next.revision()));
-        updates.add(Updates.push(AUDIT, document(revised.entry())));
-        updates.add(Updates.addToSet(REVIEWED_FOR_KEYS, keyId));
-        var result = collection.updateOne(and(eq("_id", current.id().value()), eq("revision", current.revision()), ne(REVIEWED_FOR_KEYS, keyId)),
-                Updates.combine(updates));
-        if (result.getModifiedCount() == 0) {
-            return Optional.empty();
-        }
-        return find(current.id());
+        return updates;
     }
 
     @Override
