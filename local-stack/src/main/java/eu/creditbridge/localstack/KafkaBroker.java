@@ -177,7 +177,7 @@ public final class KafkaBroker implements StackComponent {
     private void writeConfig() {
         try {
             Files.createDirectories(dir.resolve("data"));
-            BrokerPrincipals.writePrivate(dir.resolve("server.properties"),
+            SecretFiles.writePrivate(dir.resolve("server.properties"),
                     serverProperties(port, controllerPort, partitions, dir.resolve("data"), principals()));
             Files.writeString(dir.resolve("log4j2.properties"), log4jProperties());
         } catch (IOException e) {

@@ -105,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
     private Path kafkaSignInFile(String service) {
         Path file = state.root().resolve("secrets").resolve("kafka-" + service + ".properties");
         Map<String, Object> config = kafka.principals().clientConfig(service);
-        BrokerPrincipals.writePrivate(file, "# Written by the CreditBridge local stack: " + service + "'s broker sign-in. Never commit.\n"
+        SecretFiles.writePrivate(file, "# Written by the CreditBridge local stack: " + service + "'s broker sign-in. Never commit.\n"
                 + "spring.kafka.security.protocol=" + config.get("security.protocol") + "\n"
                 + "spring.kafka.properties.sasl.mechanism=" + config.get("sasl.mechanism") + "\n"
                 + "spring.kafka.properties.sasl.jaas.config=" + config.get("sasl.jaas.config") + "\n");

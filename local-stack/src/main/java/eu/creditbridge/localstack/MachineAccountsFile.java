@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ public final class MachineAccountsFile {
                 }
             }
             if (changed) {
-                write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                SecretFiles.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             }
             Map<String, String> secrets = new LinkedHashMap<>();
             accounts.forEach(account -> secrets.put(account.path("username").asText(), account.path("secret").asText()));
@@ -118,23 +117,5 @@ public final class MachineAccountsFile {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void write(Path file, String content) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL is the user's already.
-        }
-        Path temporary = dir.resolve(file.getFileName() + ".new");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        try {
-            Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // as above
-        }
-        Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

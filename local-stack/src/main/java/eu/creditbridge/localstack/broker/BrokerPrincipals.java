@@ -3,14 +3,12 @@ package eu.creditbridge.localstack.broker;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.creditbridge.localstack.SecretFiles;
 import eu.creditbridge.localstack.StateLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -108,7 +106,7 @@ public final class BrokerPrincipals {
             }
             if (changed) {
                 root.put("_comment", "Kafka principals of the embedded broker (SASL). Generated; never commit this file.");
-                write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                SecretFiles.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             }
             return new BrokerPrincipals(file, Map.copyOf(passwords));
         } catch (IOException e) {
@@ -171,32 +169,5 @@ public final class BrokerPrincipals {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    /** Writes a file only its owner may read (in a folder only its owner may enter): where passwords go. */
-    public static void writePrivate(Path file, String content) {
-        try {
-            write(file, content);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + file, e);
-        }
-    }
-
-    static void write(Path file, String content) throws IOException {
-        Path dir = file.getParent();
-        Files.createDirectories(dir);
-        restrict(dir, "rwx------");
-        Path temporary = dir.resolve(file.getFileName() + ".new");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
-        restrict(temporary, "rw-------");
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    }
-
-    private static void restrict(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the folder's ACL is the user's already.
-        }
     }
 }

@@ -2,6 +2,7 @@ package eu.creditbridge.localstack.broker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.creditbridge.localstack.SecretFiles;
 import eu.creditbridge.localstack.StateLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -48,12 +49,12 @@ public final class ComposeSecrets {
         Path dir = state.root().resolve("secrets").resolve("compose");
         Map<String, String> mongo = mongoPasswords(state);
         String plain = principals.plainServerJaas();
-        BrokerPrincipals.writePrivate(dir.resolve("kafka.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("kafka.env"), env(Map.of(
                 "KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG", plain,
                 "KAFKA_LISTENER_NAME_HOST_PLAIN_SASL_JAAS_CONFIG", plain,
                 "KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG", plain)));
-        BrokerPrincipals.writePrivate(dir.resolve("kafka-admin.properties"), properties(principals.clientConfig(BrokerPrincipals.ADMIN)));
-        BrokerPrincipals.writePrivate(dir.resolve("kafka-init.sh"), initScript(principals));
+        SecretFiles.writePrivate(dir.resolve("kafka-admin.properties"), properties(principals.clientConfig(BrokerPrincipals.ADMIN)));
+        SecretFiles.writePrivate(dir.resolve("kafka-init.sh"), initScript(principals));
         for (String service : SERVICES) {
             Map<String, Object> kafka = principals.clientConfig(service);
             String database = "creditbridge-" + service.replace("-service", "");
@@ -63,14 +64,14 @@ public final class ComposeSecrets {
             env.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", (String) kafka.get("sasl.jaas.config"));
             env.put("SPRING_MONGODB_URI", "mongodb://" + service + ":" + mongo.get(service) + "@mongo:27017/" + database
                     + "?authSource=" + database);
-            BrokerPrincipals.writePrivate(dir.resolve(service + ".env"), env(env));
+            SecretFiles.writePrivate(dir.resolve(service + ".env"), env(env));
         }
         Map<String, Object> registry = principals.clientConfig(BrokerPrincipals.SCHEMA_REGISTRY);
-        BrokerPrincipals.writePrivate(dir.resolve("schema-registry.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("schema-registry.env"), env(Map.of(
                 "SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL", (String) registry.get("security.protocol"),
                 "SCHEMA_REGISTRY_KAFKASTORE_SASL_MECHANISM", (String) registry.get("sasl.mechanism"),
                 "SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG", (String) registry.get("sasl.jaas.config"))));
-        BrokerPrincipals.writePrivate(dir.resolve("mongo.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("mongo.env"), env(Map.of(
                 "MONGO_INITDB_ROOT_USERNAME", "root", "MONGO_INITDB_ROOT_PASSWORD", mongo.get("root"))));
         StringBuilder users = new StringBuilder("// Written by ./creditbridge secrets: one user per service database, readWrite there only.\n");
         for (String service : SERVICES) {
@@ -79,7 +80,7 @@ public final class ComposeSecrets {
                     .append("', pwd: '").append(mongo.get(service)).append("', roles: [{role: 'readWrite', db: '").append(database)
                     .append("'}]});\n");
         }
-        BrokerPrincipals.writePrivate(dir.resolve("mongo-init.js"), users.toString());
+        SecretFiles.writePrivate(dir.resolve("mongo-init.js"), users.toString());
         return dir;
     }
 
@@ -140,7 +141,7 @@ public final class ComposeSecrets {
                 }
             }
             if (changed) {
-                BrokerPrincipals.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+                SecretFiles.writePrivate(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root));
             }
             Map<String, String> passwords = new LinkedHashMap<>();
             root.fields().forEachRemaining(entry -> passwords.put(entry.getKey(), entry.getValue().asText()));

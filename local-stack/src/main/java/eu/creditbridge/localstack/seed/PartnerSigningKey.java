@@ -1,5 +1,6 @@
 package eu.creditbridge.localstack.seed;
 
+import eu.creditbridge.localstack.SecretFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -72,26 +72,13 @@ final class PartnerSigningKey {
                 return fromPrivateJwk(Files.readString(file));
             }
             PartnerSigningKey key = generate(issuer);
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            restrict(dir, "rwx------");
-            Path written = Files.createTempFile(dir, ".seed-key", ".tmp");
-            restrict(written, "rw-------");
-            Files.writeString(written, key.privateJwk());
-            Files.move(written, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            SecretFiles.writePrivate(file, key.privateJwk());
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the seed signing key in " + file, e);
         }
     }
 
-    private static void restrict(Path path, String permissions) throws IOException {
-        try {
-            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system (Windows): the folder's own access rules apply
-        }
-    }
 
     static PartnerSigningKey fromPrivateJwk(String jwk) {
         try {

@@ -38,27 +38,20 @@ final class SemesterOfResults {
     record Course(String code, String title, int ects, int eqfLevel, String outcome, String decidedAs) {
     }
 
-    static final List<Course> CATALOGUE = List.of(
-            new Course("INF-101", "Introduction to Programming", 6, 6,
-                    "Designs, writes and tests small programs in a general-purpose language", "course equivalence"),
-            new Course("INF-101", "Introduction to Programming", 6, 6,
-                    "Designs, writes and tests small programs in a general-purpose language", "course equivalence"),
-            new Course("INF-101", "Introduction to Programming", 6, 6,
-                    "Designs, writes and tests small programs in a general-purpose language", "course equivalence"),
-            new Course("ECO-110", "Principles of Economics", 5, 6,
-                    "Explains markets, prices and public policy with basic economic models", "course equivalence"),
-            new Course("ECO-110", "Principles of Economics", 5, 6,
-                    "Explains markets, prices and public policy with basic economic models", "course equivalence"),
-            new Course("ECO-110", "Principles of Economics", 5, 6,
-                    "Explains markets, prices and public policy with basic economic models", "course equivalence"),
-            new Course("DS-201", "Data Science", 6, 6,
-                    "Cleans, explores and models real data sets and reports on them", "data-science rule or elective"),
-            new Course("SUS-201", "Sustainability in Practice", 4, 6,
-                    "Assesses the environmental impact of an organisation's choices", "alliance electives"),
-            new Course("SUS-201", "Sustainability in Practice", 4, 6,
-                    "Assesses the environmental impact of an organisation's choices", "alliance electives"),
-            new Course("LAB-150", "Laboratory Skills", 3, 5,
-                    "Works safely and accurately in a teaching laboratory", "registrar review (EQF 5)"));
+    private static final Course PROGRAMMING = new Course("INF-101", "Introduction to Programming", 6, 6,
+            "Designs, writes and tests small programs in a general-purpose language", "course equivalence");
+    private static final Course ECONOMICS = new Course("ECO-110", "Principles of Economics", 5, 6,
+            "Explains markets, prices and public policy with basic economic models", "course equivalence");
+    private static final Course DATA_SCIENCE = new Course("DS-201", "Data Science", 6, 6,
+            "Cleans, explores and models real data sets and reports on them", "data-science rule or elective");
+    private static final Course SUSTAINABILITY = new Course("SUS-201", "Sustainability in Practice", 4, 6,
+            "Assesses the environmental impact of an organisation's choices", "alliance electives");
+    private static final Course LABORATORY = new Course("LAB-150", "Laboratory Skills", 3, 5,
+            "Works safely and accurately in a teaching laboratory", "registrar review (EQF 5)");
+
+    /** Ten results in the mix of a semester: six equivalences, one data science, two electives, one for a registrar. */
+    static final List<Course> CATALOGUE = List.of(PROGRAMMING, PROGRAMMING, PROGRAMMING, ECONOMICS, ECONOMICS, ECONOMICS,
+            DATA_SCIENCE, SUSTAINABILITY, SUSTAINABILITY, LABORATORY);
 
     private static final String[] GIVEN_NAMES = {"Sanne", "Daan", "Emma", "Lucas", "Julia", "Milan", "Noor", "Sem", "Tess", "Finn",
         "Zofia", "Jakub", "Aoife", "Cian", "Lea", "Matteo"};
