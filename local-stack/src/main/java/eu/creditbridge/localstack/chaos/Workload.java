@@ -98,10 +98,6 @@ final class Workload {
                 issuedOn, ects(index));
     }
 
-    /** What one learner's record must hold at the end: these credentials, these totals, nothing else. */
-    record ExpectedRecord(String learnerId, BigDecimal total, Map<String, BigDecimal> perLocalCourse, Set<String> credentialIds) {
-    }
-
     List<ExpectedRecord> expectedRecords() {
         List<BigDecimal> totals = new ArrayList<>();
         List<Map<String, BigDecimal>> courses = new ArrayList<>();
