@@ -1,10 +1,10 @@
 package eu.creditbridge.recognition;
 
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;

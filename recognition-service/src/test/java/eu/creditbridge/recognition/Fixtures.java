@@ -1,15 +1,15 @@
 package eu.creditbridge.recognition;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.AllianceMembership;
 import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.MembershipStatus;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
 import eu.creditbridge.recognition.domain.rules.RulesetPolicy;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.DecisionId;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import java.time.Instant;

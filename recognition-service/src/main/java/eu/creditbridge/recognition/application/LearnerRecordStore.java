@@ -1,11 +1,11 @@
 package eu.creditbridge.recognition.application;
 
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.LearnerRecord;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.Instant;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.application;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import java.time.Instant;

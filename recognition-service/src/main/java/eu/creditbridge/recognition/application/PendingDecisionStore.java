@@ -1,9 +1,9 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.util.List;
 import java.util.Optional;
 

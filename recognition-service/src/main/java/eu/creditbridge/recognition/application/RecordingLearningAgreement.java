@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.application;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import java.time.Clock;
 import java.util.List;

@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.SchacCode;
+import eu.creditbridge.recognition.application.PendingDecisionStore.PendingDecision;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.Decision;
@@ -10,9 +12,7 @@ import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.SignatureVerification;
-import eu.creditbridge.recognition.application.PendingDecisionStore.PendingDecision;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

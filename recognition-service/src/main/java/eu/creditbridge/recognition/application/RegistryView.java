@@ -1,9 +1,9 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

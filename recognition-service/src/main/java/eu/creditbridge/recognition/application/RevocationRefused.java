@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.domain.SchacCode;
 
 /**
  * A revocation sent in the name of an institution that did not issue the credential. It will be refused on every

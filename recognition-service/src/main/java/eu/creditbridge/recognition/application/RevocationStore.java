@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.application;
 
-import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

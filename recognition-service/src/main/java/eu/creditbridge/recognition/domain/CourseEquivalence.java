@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,9 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.EctsCredits;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.grading.GradingTable;
 import java.time.LocalDate;
 import java.util.List;

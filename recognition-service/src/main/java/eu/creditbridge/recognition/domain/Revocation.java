@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

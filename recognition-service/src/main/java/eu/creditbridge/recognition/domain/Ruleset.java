@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.rules.CompiledRules;
 import eu.creditbridge.rules.GradeConversionSetting;
 import eu.creditbridge.rules.Rule;

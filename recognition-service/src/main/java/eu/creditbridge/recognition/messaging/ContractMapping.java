@@ -6,11 +6,12 @@ import eu.creditbridge.contract.CredentialRevoked;
 import eu.creditbridge.contract.InstitutionUpdated;
 import eu.creditbridge.contract.RecognitionDecided;
 import eu.creditbridge.contract.RulesetPublished;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.AllianceMembership;
 import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
@@ -19,7 +20,6 @@ import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.grading.GradeBand;
 import eu.creditbridge.recognition.domain.grading.GradingTable;
 import eu.creditbridge.recognition.domain.review.TracedSignature;
@@ -36,13 +36,13 @@ final class ContractMapping {
     static Credential credential(CredentialIssued issued) {
         return new Credential(
                 issued.getCredentialId(),
-                SchacCode.of(issued.getIssuingInstitution()),
-                EuropeanStudentIdentifier.of(issued.getLearner().getEuropeanStudentIdentifier()),
-                SchacCode.of(issued.getLearner().getHomeInstitution()),
+                SchacCode.lenient(issued.getIssuingInstitution()),
+                EuropeanStudentIdentifier.lenient(issued.getLearner().getEuropeanStudentIdentifier()),
+                SchacCode.lenient(issued.getLearner().getHomeInstitution()),
                 issued.getTitle(),
                 Optional.ofNullable(issued.getSourceCourseCode()),
                 issued.getIssuedOn(),
-                EctsCredits.of(issued.getEctsCredits()),
+                EctsCredits.rounded(issued.getEctsCredits()),
                 Optional.ofNullable(issued.getEqfLevel()),
                 Optional.ofNullable(issued.getGrade()).map(ContractMapping::grade),
                 Optional.ofNullable(issued.getSignature()))
@@ -64,16 +64,16 @@ final class ContractMapping {
     static Revocation revocation(CredentialRevoked revoked) {
         return new Revocation(
                 revoked.getCredentialId(),
-                SchacCode.of(revoked.getIssuingInstitution()),
-                EuropeanStudentIdentifier.of(revoked.getLearnerId()),
-                SchacCode.of(revoked.getHomeInstitution()),
+                SchacCode.lenient(revoked.getIssuingInstitution()),
+                EuropeanStudentIdentifier.lenient(revoked.getLearnerId()),
+                SchacCode.lenient(revoked.getHomeInstitution()),
                 revoked.getRevokedAt(),
                 revoked.getReason());
     }
 
     static Institution institution(InstitutionUpdated updated) {
         return new Institution(
-                SchacCode.of(updated.getSchacCode()),
+                SchacCode.lenient(updated.getSchacCode()),
                 Optional.ofNullable(updated.getErasmusCode()),
                 updated.getName(),
                 updated.getCountry(),
@@ -108,11 +108,11 @@ final class ContractMapping {
 
     static Ruleset ruleset(RulesetPublished published) {
         return new Ruleset(
-                SchacCode.of(published.getInstitution()),
+                SchacCode.lenient(published.getInstitution()),
                 published.getVersion(),
                 published.getCourseEquivalences().stream()
                         .map(equivalence -> new CourseEquivalence(
-                                SchacCode.of(equivalence.getPartnerInstitution()),
+                                SchacCode.lenient(equivalence.getPartnerInstitution()),
                                 equivalence.getPartnerCourseCode(),
                                 equivalence.getLocalCourseCode(),
                                 Optional.ofNullable(equivalence.getLocalCourseTitle()),

@@ -3,10 +3,10 @@ package eu.creditbridge.recognition.messaging;
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.contract.InstitutionUpdated;
 import eu.creditbridge.contract.RulesetPublished;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.messaging.monitoring.ConsumedEventsCounter;
 import eu.creditbridge.messaging.monitoring.EventCounters;
 import eu.creditbridge.recognition.application.RegistryView;
-import eu.creditbridge.recognition.domain.SchacCode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
@@ -190,12 +190,12 @@ public class RegistryTopicsReader implements SmartLifecycle {
         try {
             if (record.topic().equals(ContractTopic.INSTITUTIONS.topic())) {
                 if (record.value() == null) {
-                    view.institutionRemoved(SchacCode.of(record.key()));
+                    view.institutionRemoved(SchacCode.lenient(record.key()));
                 } else if (record.value() instanceof InstitutionUpdated updated) {
                     view.institutionUpdated(ContractMapping.institution(updated));
                 }
             } else if (record.value() == null) {
-                view.rulesetRemoved(SchacCode.of(record.key()));
+                view.rulesetRemoved(SchacCode.lenient(record.key()));
             } else if (record.value() instanceof RulesetPublished published) {
                 view.rulesetPublished(ContractMapping.ruleset(published));
             }

@@ -1,9 +1,9 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;

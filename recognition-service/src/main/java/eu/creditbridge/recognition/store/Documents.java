@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.store;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.ConversionMethod;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
@@ -33,7 +33,8 @@ final class Documents {
         if (stored instanceof Decimal128 decimal) {
             return new EctsCredits(decimal.bigDecimalValue());
         }
-        return new EctsCredits(new java.math.BigDecimal(stored.toString()));
+        // A plain number rather than the Decimal128 this service writes: rounded half-up, as any number not known to be exact.
+        return EctsCredits.rounded(new java.math.BigDecimal(stored.toString()));
     }
 
     static Date date(Instant instant) {

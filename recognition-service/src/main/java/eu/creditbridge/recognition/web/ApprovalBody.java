@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.web;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
 import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import jakarta.validation.constraints.DecimalMax;
@@ -41,7 +41,7 @@ record ApprovalBody(
                 ? Optional.of(RecognitionTarget.localCourse(targetCourse.strip(), Optional.ofNullable(targetCourseTitle).map(String::strip)
                         .filter(title -> !title.isEmpty())))
                 : category ? Optional.of(RecognitionTarget.creditCategory(creditCategory.strip())) : Optional.empty();
-        return new RegistrarAction.Approve(target, Optional.ofNullable(credits).map(EctsCredits::of), Optional.ofNullable(convertedGrade),
+        return new RegistrarAction.Approve(target, Optional.ofNullable(credits).map(EctsCredits::rounded), Optional.ofNullable(convertedGrade),
                 Optional.ofNullable(reason), Boolean.TRUE.equals(signatureOverride));
     }
 }

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.web;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
 import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
@@ -38,12 +38,12 @@ record LearningAgreementBody(
     /** The domain's checks, each failure named by its field, all at once. */
     LearningAgreement toAgreement(SchacCode home, EuropeanStudentIdentifier learner, String agreementId) {
         List<InvalidFields.Field> errors = new ArrayList<>();
-        SchacCode partner = field(errors, "partnerInstitution", () -> SchacCode.of(partnerInstitution));
+        SchacCode partner = field(errors, "partnerInstitution", () -> SchacCode.lenient(partnerInstitution));
         List<AgreementComponent> parsed = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
             Component component = components.get(i);
             AgreementComponent agreed = field(errors, "components[" + i + "]", () -> new AgreementComponent(component.partnerCourseCode(),
-                    component.localCourseCode(), Optional.ofNullable(component.localCourseTitle()), EctsCredits.of(component.ects())));
+                    component.localCourseCode(), Optional.ofNullable(component.localCourseTitle()), EctsCredits.rounded(component.ects())));
             if (agreed != null) {
                 parsed.add(agreed);
             }

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.RecordingLearningAgreement;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -33,8 +33,8 @@ class LearningAgreementController {
     @PutMapping("/{agreementId}")
     ResponseEntity<LearningAgreementResponse> put(@PathVariable String schac, @PathVariable String learnerId, @PathVariable String agreementId,
                                                   @Valid @RequestBody LearningAgreementBody body) {
-        SchacCode home = parse("schac", schac, SchacCode::of);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        SchacCode home = parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         if (!agreementId.matches("[A-Za-z0-9._~-]{1,100}")) {
             throw new InvalidPathValue("agreementId", "1 to 100 letters, digits, '.', '_', '~' or '-'");
         }
@@ -45,8 +45,8 @@ class LearningAgreementController {
 
     @GetMapping
     List<LearningAgreementResponse> list(@PathVariable String schac, @PathVariable String learnerId) {
-        SchacCode home = parse("schac", schac, SchacCode::of);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        SchacCode home = parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         return recording.of(home, learner).stream().map(LearningAgreementResponse::of).toList();
     }
 

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.web;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +23,8 @@ class RecognitionController {
     /** {@code learnerId} is an ESI URN full of colons; path patterns match it as one segment, as it is. */
     @GetMapping("/learners/{learnerId}/record")
     LearnerRecordResponse record(@PathVariable String schac, @PathVariable String learnerId) {
-        SchacCode institution = parse("schac", schac, SchacCode::of);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        SchacCode institution = parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         return learnerRecords.find(institution, learner)
                 .map(LearnerRecordResponse::of)
                 .orElseThrow(() -> new NotFound(institution + " holds no record for learner " + learner));

@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.ApprovingDecisionsInBulk;
 import eu.creditbridge.recognition.application.review.BrowsingReviewQueue;
 import eu.creditbridge.recognition.application.review.DecisionSummary;
@@ -10,9 +13,6 @@ import eu.creditbridge.recognition.application.review.ReviewingDecision;
 import eu.creditbridge.recognition.application.review.SearchingRecords;
 import eu.creditbridge.recognition.application.review.ViewingDecision;
 import eu.creditbridge.recognition.application.review.ViewingLearner;
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.Registrar;
 import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import jakarta.validation.Valid;
@@ -68,14 +68,14 @@ class ReviewController {
                                     @RequestParam(required = false) Integer olderThanDays,
                                     @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "" + ReviewQueueQuery.DEFAULT_SIZE) int size) {
-        SchacCode institution = path("schac", schac, SchacCode::of);
+        SchacCode institution = path("schac", schac, SchacCode::lenient);
         List<InvalidFields.Field> errors = new ArrayList<>();
         ReviewQueueQuery.Order order = field(errors, "sort", () -> switch (sort.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "newest" -> ReviewQueueQuery.Order.NEWEST;
             case "oldest" -> ReviewQueueQuery.Order.OLDEST;
             default -> throw new IllegalArgumentException("newest or oldest: '" + sort + "'");
         });
-        Optional<SchacCode> partnerCode = blankIsAbsent(partner).map(value -> field(errors, "partner", () -> SchacCode.of(value)));
+        Optional<SchacCode> partnerCode = blankIsAbsent(partner).map(value -> field(errors, "partner", () -> SchacCode.lenient(value)));
         QueueSelection selection = blankIsAbsent(outcome).map(value -> field(errors, "outcome", () -> QueueSelection.parse(value)))
                 .orElse(QueueSelection.NEEDS_REVIEW);
         check(errors, "olderThanDays", olderThanDays == null || (olderThanDays >= 0 && olderThanDays <= 36_500), "0 to 36500 days");
@@ -128,15 +128,15 @@ class ReviewController {
 
     @PostMapping("/decisions/approvals")
     BulkApprovalResponse approveMany(@PathVariable String schac, @Valid @RequestBody BulkApprovalBody body, Principal principal) {
-        SchacCode institution = path("schac", schac, SchacCode::of);
+        SchacCode institution = path("schac", schac, SchacCode::lenient);
         return BulkApprovalResponse.of(orBadRequest("credentialIds",
                 () -> bulk.approve(institution, body.credentialIds(), registrar(principal), Optional.ofNullable(body.reason()))));
     }
 
     @GetMapping("/learners/{learnerId}/decisions")
     List<DecisionSummaryResponse> learnerDecisions(@PathVariable String schac, @PathVariable String learnerId) {
-        SchacCode institution = path("schac", schac, SchacCode::of);
-        EuropeanStudentIdentifier learner = path("learnerId", learnerId, EuropeanStudentIdentifier::of);
+        SchacCode institution = path("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = path("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         List<DecisionSummary> history = learners.history(institution, learner);
         if (history.isEmpty() && learners.learner(institution, learner).isEmpty()) {
             throw new NotFound(institution + " knows no learner " + learner);
@@ -146,7 +146,7 @@ class ReviewController {
 
     @GetMapping("/search")
     SearchResponse search(@PathVariable String schac, @RequestParam(required = false) String q) {
-        SchacCode institution = path("schac", schac, SchacCode::of);
+        SchacCode institution = path("schac", schac, SchacCode::lenient);
         if (q != null && q.chars().anyMatch(Character::isISOControl)) {
             // A NUL cannot be part of a MongoDB pattern (found by the REST fuzz test: it was a 500).
             throw new InvalidPathValue("q", "must not contain control characters");
@@ -180,7 +180,7 @@ class ReviewController {
     }
 
     private static DecisionId decisionId(String schac, String credentialId) {
-        SchacCode institution = path("schac", schac, SchacCode::of);
+        SchacCode institution = path("schac", schac, SchacCode::lenient);
         UUID credential = path("credentialId", credentialId, UUID::fromString);
         return new DecisionId(credential, institution);
     }

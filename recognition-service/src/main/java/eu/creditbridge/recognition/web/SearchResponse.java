@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.application.review.SearchingRecords.SearchResults;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import java.util.List;
 
 /** What a search found, and how the query was read (CREDENTIAL_ID, LEARNER_ID or COURSE). */

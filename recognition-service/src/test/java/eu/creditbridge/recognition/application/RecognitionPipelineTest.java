@@ -11,13 +11,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.domain;
 
+import eu.creditbridge.kernel.EctsCredits;
 import static eu.creditbridge.recognition.Fixtures.ANNA;
 import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.credential;

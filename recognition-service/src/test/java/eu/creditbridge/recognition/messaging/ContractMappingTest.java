@@ -1,6 +1,7 @@
 package eu.creditbridge.recognition.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.creditbridge.contract.AssessmentType;
 import eu.creditbridge.contract.AwardingBody;
@@ -9,9 +10,11 @@ import eu.creditbridge.contract.LearnerIdentification;
 import eu.creditbridge.contract.ParticipationForm;
 import eu.creditbridge.contract.QualityAssuranceType;
 import eu.creditbridge.contract.RecognitionDecided;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.InvalidValue;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import java.math.BigDecimal;
@@ -69,5 +72,43 @@ class ContractMappingTest {
         assertThat(readBack.getReasons()).hasSize(decision.reasons().size());
         assertThat(readBack.getRulesetVersion()).isEqualTo(3);
         assertThat(readBack.getDecisionId()).isEqualTo(credential.credentialId() + "@uni.lodz.pl");
+    }
+
+    @Test
+    void aPartnersSpellingIsReadKindlyIntoTheCanonicalForm() {
+        CredentialIssued issued = issued(" Uni.Lodz.PL ", " urn:schac:personalUniqueCode:int:esi:PL:123456 ", new BigDecimal("7.5"));
+
+        Credential credential = ContractMapping.credential(issued);
+
+        assertThat(credential.receivingInstitution()).isEqualTo(Fixtures.LODZ);
+        assertThat(credential.learner()).isEqualTo(EuropeanStudentIdentifier.of("urn:schac:personalUniqueCode:int:esi:pl:123456"));
+        assertThat(credential.credits()).isEqualTo(EctsCredits.of("7.50"));
+    }
+
+    @Test
+    void aMissingValueIsRefusedAsAnInvalidValueWhichTheListenerDeadLetters() {
+        // InvalidValue is an IllegalArgumentException: CredentialsListener turns it into a PermanentFailure.
+        CredentialIssued issued = issued("uni.lodz.pl", "urn:schac:personalUniqueCode:int:esi:pl:123456", new BigDecimal("5"));
+        issued.put("issuingInstitution", null); // the builder refuses a null; a broken producer need not use it
+
+        assertThatThrownBy(() -> ContractMapping.credential(issued)).isInstanceOf(InvalidValue.class)
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static CredentialIssued issued(String homeInstitution, String learner, BigDecimal credits) {
+        return CredentialIssued.newBuilder()
+                .setCredentialId(UUID.randomUUID())
+                .setIssuingInstitution("eur.nl")
+                .setLearner(LearnerIdentification.newBuilder().setEuropeanStudentIdentifier(learner).setHomeInstitution(homeInstitution).build())
+                .setTitle("Data Science")
+                .setIssuerCountries(List.of("NL"))
+                .setAwardingBodies(List.of(AwardingBody.newBuilder().setSchacCode("eur.nl").setName("Erasmus University Rotterdam").build()))
+                .setIssuedOn(Fixtures.ISSUED_ON)
+                .setLearningOutcomes(List.of())
+                .setEctsCredits(credits)
+                .setAssessmentType(AssessmentType.WRITTEN_EXAM)
+                .setParticipationForm(ParticipationForm.ON_SITE)
+                .setQualityAssurance(QualityAssuranceType.EXTERNAL_EQAR_AGENCY)
+                .build();
     }
 }

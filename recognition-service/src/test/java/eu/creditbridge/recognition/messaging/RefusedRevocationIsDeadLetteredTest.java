@@ -7,11 +7,11 @@ import static org.mockito.Mockito.when;
 
 import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.contract.CredentialRevoked;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.messaging.PermanentFailure;
 import eu.creditbridge.recognition.application.RecognisingCredential;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.RevocationRefused;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;

@@ -9,8 +9,8 @@ import static eu.creditbridge.recognition.Fixtures.lodzRuleset;
 import static eu.creditbridge.recognition.Fixtures.rotterdam;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;

@@ -8,11 +8,11 @@ import static eu.creditbridge.recognition.store.DecisionStoreTest.decided;
 import static eu.creditbridge.recognition.store.DecisionStoreTest.revocationOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.ComponentStatus;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.LearnerRecord;
 import eu.creditbridge.recognition.domain.Outcome;

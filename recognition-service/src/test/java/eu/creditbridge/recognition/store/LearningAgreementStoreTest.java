@@ -6,7 +6,7 @@ import static eu.creditbridge.recognition.Fixtures.LODZ;
 import static eu.creditbridge.recognition.Fixtures.ROTTERDAM;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
 import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;

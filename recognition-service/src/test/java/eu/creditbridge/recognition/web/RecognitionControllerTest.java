@@ -8,13 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.Fixtures;
-import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.RecognitionCase;
-import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.domain.Credential;
+import eu.creditbridge.recognition.domain.RecognitionCase;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -10,15 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.ReviewFixtures;
 import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import eu.creditbridge.recognition.application.DecisionStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;

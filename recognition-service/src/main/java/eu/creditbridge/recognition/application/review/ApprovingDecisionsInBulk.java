@@ -1,9 +1,9 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.domain.review.RegistrarAction;
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.review.Registrar;
+import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.Institution;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.ReviewQueries.QueueFilter;
+import eu.creditbridge.recognition.domain.Institution;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

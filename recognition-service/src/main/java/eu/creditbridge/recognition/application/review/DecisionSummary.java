@@ -1,21 +1,21 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import eu.creditbridge.recognition.domain.DecidedBy;
-import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.domain.review.OpenQuestion;
 import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.SuggestedMapping;
 import eu.creditbridge.recognition.domain.review.TracedSignature;
-import eu.creditbridge.recognition.domain.SignatureVerdict;
-import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.LearnerRecord;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,14 +1,14 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RevisionCause;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.KeyCompromise;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
-import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -38,7 +38,7 @@ class ReviewContext {
         return registry.institution(reviewed.decision().issuingInstitution()).map(Institution::name);
     }
 
-    Optional<Institution> institution(eu.creditbridge.recognition.domain.SchacCode schacCode) {
+    Optional<Institution> institution(eu.creditbridge.kernel.SchacCode schacCode) {
         return registry.institution(schacCode);
     }
 

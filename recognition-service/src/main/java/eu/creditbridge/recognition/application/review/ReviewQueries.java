@@ -1,10 +1,10 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.Outcome;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.domain.Outcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

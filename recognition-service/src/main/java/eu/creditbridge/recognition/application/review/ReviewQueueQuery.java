@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.Objects;
 import java.util.Optional;
 

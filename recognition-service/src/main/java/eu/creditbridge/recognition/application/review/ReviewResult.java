@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.kernel.DecisionId;
 import eu.creditbridge.recognition.domain.review.AuditEntry;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict.Refusal;
 import java.util.Optional;

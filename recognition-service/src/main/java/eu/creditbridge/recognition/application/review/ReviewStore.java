@@ -1,10 +1,10 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.StoredDecision;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.DecisionId;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.AuditEntry;
 import eu.creditbridge.recognition.domain.review.OpenQuestion;
 import eu.creditbridge.recognition.domain.review.Registrar;

@@ -1,16 +1,16 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.kernel.DecisionId;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RevisionCause;
-import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.application.RevocationStore;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import eu.creditbridge.recognition.domain.Institution;
-import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import eu.creditbridge.recognition.domain.review.Registrar;
+import eu.creditbridge.recognition.domain.review.RegistrarAction;
 import eu.creditbridge.recognition.domain.review.ReviewCase;
 import eu.creditbridge.recognition.domain.review.ReviewPolicy;
 import eu.creditbridge.recognition.domain.review.ReviewVerdict;
-import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
-import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
 import java.util.Optional;
 

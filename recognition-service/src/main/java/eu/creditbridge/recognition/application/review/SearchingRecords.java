@@ -1,11 +1,11 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.application.RegistryView;
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -85,7 +85,7 @@ public class SearchingRecords {
             return Optional.empty();
         }
         try {
-            return Optional.of(EuropeanStudentIdentifier.of(text));
+            return Optional.of(EuropeanStudentIdentifier.lenient(text));
         } catch (IllegalArgumentException notAnEsi) {
             return Optional.empty();
         }

@@ -1,14 +1,14 @@
 package eu.creditbridge.recognition.application.review;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import eu.creditbridge.recognition.application.RegistryView;
-import eu.creditbridge.recognition.domain.DecisionId;
+import eu.creditbridge.recognition.application.RevocationStore;
+import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import eu.creditbridge.recognition.domain.review.ActionKind;
 import eu.creditbridge.recognition.domain.review.AuditEntry;
 import eu.creditbridge.recognition.domain.review.TracedSignature;
-import eu.creditbridge.recognition.application.LearnerRecordStore;
-import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
-import eu.creditbridge.recognition.application.RevocationStore;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;

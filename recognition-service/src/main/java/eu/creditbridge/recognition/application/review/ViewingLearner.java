@@ -1,11 +1,11 @@
 package eu.creditbridge.recognition.application.review;
 
-import eu.creditbridge.recognition.application.RegistryView;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.LearnerRecord;
-import eu.creditbridge.recognition.domain.SchacCode;
-import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.domain.LearnerRecord;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.domain.agreement;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.util.Objects;
 
 /**

@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.domain.agreement;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.domain.agreement;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;

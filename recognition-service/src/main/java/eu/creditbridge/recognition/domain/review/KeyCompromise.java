@@ -1,9 +1,9 @@
 package eu.creditbridge.recognition.domain.review;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;

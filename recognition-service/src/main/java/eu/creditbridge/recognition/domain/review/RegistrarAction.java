@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.domain.review;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package eu.creditbridge.recognition.domain.review;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.ConversionMethod;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Outcome;

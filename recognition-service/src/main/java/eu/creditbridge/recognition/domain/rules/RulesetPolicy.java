@@ -1,12 +1,12 @@
 package eu.creditbridge.recognition.domain.rules;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.AllianceMembership;
 import eu.creditbridge.recognition.domain.ConversionMethod;
 import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Institution;
@@ -288,7 +288,7 @@ public final class RulesetPolicy implements RecognitionPolicy {
             return new Verdict(Optional.of(Outcome.RECOGNISED), credential.credits(), Optional.of(target),
                     credential.credits() + " ECTS recognised as " + target.describe() + " within " + capText + ".");
         }
-        EctsCredits partial = EctsCredits.of(room);
+        EctsCredits partial = EctsCredits.rounded(room);
         return new Verdict(Optional.of(Outcome.PARTIALLY_RECOGNISED), partial, Optional.of(target),
                 "only " + partial + " of " + credential.credits() + " ECTS recognised as " + target.describe() + ": " + capText + ".");
     }

@@ -1,8 +1,8 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;
 import java.util.Comparator;
@@ -40,7 +40,7 @@ class ConsoleHome {
         }
         if (institution != null && !institution.isBlank()) {
             try {
-                return "redirect:/console/institutions/" + SchacCode.of(institution).value() + "/queue";
+                return "redirect:/console/institutions/" + SchacCode.lenient(institution).value() + "/queue";
             } catch (IllegalArgumentException e) {
                 model.addAttribute("flash", "'" + institution + "' is not a SCHAC code (a domain name such as eur.nl).");
                 model.addAttribute("flashKind", "error");

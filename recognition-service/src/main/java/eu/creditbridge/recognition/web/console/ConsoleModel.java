@@ -1,24 +1,24 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Institution;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.HandlerMapping;
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * What every console page's header shows: who is signed in, and the institution the page is about (by name when
@@ -82,7 +82,7 @@ class ConsoleModel {
 
     private static Optional<SchacCode> parse(String value) {
         try {
-            return Optional.of(SchacCode.of(value));
+            return Optional.of(SchacCode.lenient(value));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.web.console;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.util.UUID;
 
 /** Path values of console URLs, parsed; a malformed one is a page that does not exist (404), not a crash. */
@@ -12,7 +12,7 @@ final class ConsolePaths {
 
     static SchacCode institution(String schac) {
         try {
-            return SchacCode.of(schac);
+            return SchacCode.lenient(schac);
         } catch (IllegalArgumentException e) {
             throw new PageNotFound("There is no institution '" + schac + "'.");
         }
@@ -20,7 +20,7 @@ final class ConsolePaths {
 
     static EuropeanStudentIdentifier learner(String learnerId) {
         try {
-            return EuropeanStudentIdentifier.of(learnerId);
+            return EuropeanStudentIdentifier.lenient(learnerId);
         } catch (IllegalArgumentException e) {
             throw new PageNotFound("'" + learnerId + "' is not a European Student Identifier (urn:schac:personalUniqueCode:int:esi:…).");
         }

@@ -1,6 +1,6 @@
 package eu.creditbridge.recognition.web.console;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import java.time.Instant;
 import java.time.ZoneOffset;

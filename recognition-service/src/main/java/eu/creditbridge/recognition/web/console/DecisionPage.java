@@ -1,19 +1,20 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.DecisionView;
 import eu.creditbridge.recognition.application.review.ReviewResult;
 import eu.creditbridge.recognition.application.review.ReviewingDecision;
 import eu.creditbridge.recognition.application.review.ViewingDecision;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.ActionKind;
 import eu.creditbridge.recognition.domain.review.AuditEntry;
 import eu.creditbridge.recognition.domain.review.Registrar;
 import eu.creditbridge.recognition.domain.review.RegistrarAction;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,7 +108,7 @@ class DecisionPage {
             Optional<RecognitionTarget> target = !targetCourse.isBlank()
                     ? Optional.of(RecognitionTarget.localCourse(targetCourse.strip(), Optional.empty()))
                     : !targetCategory.isBlank() ? Optional.of(RecognitionTarget.creditCategory(targetCategory.strip())) : Optional.empty();
-            Optional<EctsCredits> ects = credits.isBlank() ? Optional.empty() : Optional.of(EctsCredits.of(credits.strip()));
+            Optional<EctsCredits> ects = credits.isBlank() ? Optional.empty() : Optional.of(EctsCredits.rounded(new BigDecimal(credits.strip())));
             approval = new RegistrarAction.Approve(target, ects, text(convertedGrade), text(reason), signatureOverride);
         } catch (IllegalArgumentException e) {
             return refused(id, redirect, "Not approved: " + e.getMessage());

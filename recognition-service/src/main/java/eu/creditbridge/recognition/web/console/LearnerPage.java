@@ -1,11 +1,11 @@
 package eu.creditbridge.recognition.web.console;
 
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.LearnerRecord;
-import eu.creditbridge.recognition.domain.RecognisedComponent;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.LearnerView;
 import eu.creditbridge.recognition.application.review.ViewingLearner;
+import eu.creditbridge.recognition.domain.LearnerRecord;
+import eu.creditbridge.recognition.domain.RecognisedComponent;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ class LearnerPage {
         return "console/learner";
     }
 
-    private static List<Total> credits(Map<String, eu.creditbridge.recognition.domain.EctsCredits> totals) {
+    private static List<Total> credits(Map<String, eu.creditbridge.kernel.EctsCredits> totals) {
         return totals.entrySet().stream().map(entry -> new Total(entry.getKey(), ConsoleText.ects(entry.getValue()))).toList();
     }
 

@@ -1,12 +1,12 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.application.review.ApprovingDecisionsInBulk;
 import eu.creditbridge.recognition.application.review.BrowsingReviewQueue;
 import eu.creditbridge.recognition.application.review.QueueSelection;
 import eu.creditbridge.recognition.application.review.ReviewQueuePage;
 import eu.creditbridge.recognition.application.review.ReviewQueueQuery;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.review.Registrar;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ class QueuePage {
         model.addAttribute("selections", Arrays.stream(QueueSelection.values()).map(QueueSelection::name).toList());
         ReviewQueueQuery query;
         try {
-            query = new ReviewQueueQuery(institution, optional(filters.partner()).map(SchacCode::of), optional(filters.alliance()),
+            query = new ReviewQueueQuery(institution, optional(filters.partner()).map(SchacCode::lenient), optional(filters.alliance()),
                     QueueSelection.parse(filters.outcome().isEmpty() ? "needs_review" : filters.outcome()), optional(filters.category()),
                     optional(filters.olderThanDays()).map(Integer::valueOf),
                     "oldest".equalsIgnoreCase(filters.sort()) ? ReviewQueueQuery.Order.OLDEST : ReviewQueueQuery.Order.NEWEST,

@@ -1,7 +1,7 @@
 package eu.creditbridge.recognition.web.console;
 
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.SearchingRecords;
-import eu.creditbridge.recognition.domain.SchacCode;
 import java.time.Clock;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

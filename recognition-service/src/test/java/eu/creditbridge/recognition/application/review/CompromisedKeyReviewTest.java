@@ -6,12 +6,12 @@ import static eu.creditbridge.recognition.Fixtures.ROTTERDAM;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.ReviewFixtures;
 import eu.creditbridge.recognition.TrustFixtures;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;

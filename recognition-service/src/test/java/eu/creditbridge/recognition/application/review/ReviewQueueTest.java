@@ -9,10 +9,10 @@ import static eu.creditbridge.recognition.ReviewFixtures.JOANNA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import eu.creditbridge.kernel.DecisionId;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.DecisionId;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
@@ -146,7 +146,7 @@ class ReviewQueueTest {
         assertThat(page.items()).extracting(DecisionSummary::id).containsExactly(electives.id());
     }
 
-    private java.util.List<DecisionId> filtered(Optional<eu.creditbridge.recognition.domain.SchacCode> partner, Optional<String> alliance,
+    private java.util.List<DecisionId> filtered(Optional<eu.creditbridge.kernel.SchacCode> partner, Optional<String> alliance,
                                                 Optional<String> category, Optional<Integer> olderThanDays) {
         return review.queue.browse(new ReviewQueueQuery(LODZ, partner, alliance, QueueSelection.NEEDS_REVIEW, category, olderThanDays,
                 ReviewQueueQuery.Order.NEWEST, 0, 20)).items().stream().map(DecisionSummary::id).toList();

@@ -7,11 +7,11 @@ import static eu.creditbridge.recognition.ReviewFixtures.JOANNA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.ReviewFixtures;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.SignatureVerdict;

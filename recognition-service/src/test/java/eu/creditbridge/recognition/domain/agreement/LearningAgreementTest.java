@@ -6,9 +6,9 @@ import static eu.creditbridge.recognition.Fixtures.ROTTERDAM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;

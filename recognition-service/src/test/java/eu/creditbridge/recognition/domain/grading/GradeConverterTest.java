@@ -274,7 +274,7 @@ class GradeConverterTest {
     class FromRegistryInstitutions {
 
         private eu.creditbridge.recognition.domain.Institution institution(String schac, String scheme, GradingTable table) {
-            return new eu.creditbridge.recognition.domain.Institution(eu.creditbridge.recognition.domain.SchacCode.of(schac), Optional.empty(),
+            return new eu.creditbridge.recognition.domain.Institution(eu.creditbridge.kernel.SchacCode.of(schac), Optional.empty(),
                     schac, "EU", scheme, java.util.List.of(), Optional.ofNullable(table));
         }
 

@@ -5,9 +5,9 @@ import static eu.creditbridge.recognition.Fixtures.credential;
 import static eu.creditbridge.recognition.Fixtures.lodzRuleset;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.RecognitionTarget;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.agreement.AgreedComponent;

@@ -3,7 +3,7 @@ package eu.creditbridge.recognition.domain.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.creditbridge.recognition.domain.EctsCredits;
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.review.RegistrarAction.Approve;
 import eu.creditbridge.recognition.domain.review.RegistrarAction.AskQuestion;
 import eu.creditbridge.recognition.domain.review.RegistrarAction.Reject;

@@ -6,12 +6,12 @@ import static eu.creditbridge.recognition.ReviewFixtures.POLISH_FOUR_AND_A_HALF;
 import static eu.creditbridge.recognition.ReviewFixtures.awaitingRegistrar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.domain.ConversionMethod;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.GradeConversion;
 import eu.creditbridge.recognition.domain.Outcome;

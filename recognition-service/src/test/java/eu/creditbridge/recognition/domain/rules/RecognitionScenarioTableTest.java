@@ -2,14 +2,15 @@ package eu.creditbridge.recognition.domain.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.AllianceMembership;
 import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.CreditTotals;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.LearnerContext;
@@ -18,7 +19,6 @@ import eu.creditbridge.recognition.domain.MembershipStatus;
 import eu.creditbridge.recognition.domain.MicroCredentialElements;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.domain.agreement.AgreedComponent;
 import eu.creditbridge.recognition.domain.agreement.AgreementComponent;

@@ -15,6 +15,7 @@ import static eu.creditbridge.recognition.Fixtures.rotterdamDataScience;
 import static eu.creditbridge.recognition.Fixtures.suspendedMember;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
 import eu.creditbridge.recognition.domain.ConversionMethod;
@@ -22,7 +23,6 @@ import eu.creditbridge.recognition.domain.CourseEquivalence;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
 import eu.creditbridge.recognition.domain.DecisionReason;
-import eu.creditbridge.recognition.domain.EctsCredits;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.LearnerContext;

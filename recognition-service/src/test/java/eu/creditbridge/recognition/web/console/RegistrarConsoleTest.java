@@ -14,15 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.Fixtures;
+import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.application.RegistryView;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Ruleset;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
-import eu.creditbridge.recognition.application.DecisionStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -16,16 +16,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
+import eu.creditbridge.recognition.application.DecisionStore;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import eu.creditbridge.recognition.domain.Credential;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.application.DecisionStore;
-import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
