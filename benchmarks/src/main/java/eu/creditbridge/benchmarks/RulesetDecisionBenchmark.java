@@ -11,8 +11,8 @@ import com.nimbusds.jose.jwk.gen.OctetKeyPairGenerator;
 import eu.creditbridge.recognition.domain.AllianceMembership;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Decision;
-import eu.creditbridge.recognition.domain.EctsCredits;
-import eu.creditbridge.recognition.domain.EuropeanStudentIdentifier;
+import eu.creditbridge.kernel.EctsCredits;
+import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.recognition.domain.Grade;
 import eu.creditbridge.recognition.domain.Institution;
 import eu.creditbridge.recognition.domain.IssuerSigningKey;
@@ -20,10 +20,9 @@ import eu.creditbridge.recognition.domain.MembershipStatus;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.Ruleset;
-import eu.creditbridge.recognition.domain.SchacCode;
+import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.SignatureVerdict;
 import eu.creditbridge.recognition.domain.grading.GradeConverter;
-import eu.creditbridge.recognition.domain.rules.LearnerContext;
 import eu.creditbridge.recognition.domain.rules.RulesetPolicy;
 import eu.creditbridge.recognition.trust.JwsSignatureVerification;
 import eu.creditbridge.rules.RuleFinding;
@@ -100,7 +99,7 @@ public class RulesetDecisionBenchmark {
         receiver = new Institution(ROTTERDAM, Optional.of("NL ROTTERD01"), "Erasmus University Rotterdam", "NL", "nl-1-10",
                 List.of(unicSince2020));
 
-        policy = new RulesetPolicy(GradeConverter.european(), c -> LearnerContext.NONE,
+        policy = new RulesetPolicy(GradeConverter.european(),
                 Clock.fixed(TODAY.atStartOfDay(ZoneOffset.UTC).toInstant(), ZoneOffset.UTC));
         verification = new JwsSignatureVerification();
         alreadyVerified = verification.verify(credential, issuer);
