@@ -279,6 +279,12 @@ public final class LocalStack implements AutoCloseable {
         return reaped;
     }
 
+    /** What the start of the stack now running from this state folder recorded; fails, saying what to do, if none. */
+    public static Properties requireRecorded(StateLayout state) {
+        return recorded(state).orElseThrow(() -> new IllegalStateException(
+                "no stack has been started from " + state.root() + "; run `./creditbridge start` first"));
+    }
+
     /** What a previous start recorded in this state folder, if anything. */
     public static Optional<Properties> recorded(StateLayout state) {
         if (!Files.isRegularFile(state.stackFile())) {

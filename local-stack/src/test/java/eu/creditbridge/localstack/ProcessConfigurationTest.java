@@ -20,9 +20,7 @@ class ProcessConfigurationTest {
 
     @Test
     void brokerListensOnLoopbackOnlyWithSingleNodeReplication() throws Exception {
-        Properties config = new Properties();
-        config.load(new StringReader(KafkaBroker.serverProperties(19092, 19093, 3, Path.of("/state/kafka/data"),
-                BrokerPrincipals.ensure(new StateLayout(state)))));
+        Properties config = brokerConfig(BrokerPrincipals.ensure(new StateLayout(state)));
 
         assertThat(config.getProperty("listeners")).isEqualTo("CLIENT://127.0.0.1:19092,CONTROLLER://127.0.0.1:19093");
         assertThat(config.getProperty("advertised.listeners")).isEqualTo("CLIENT://127.0.0.1:19092");
@@ -37,8 +35,7 @@ class ProcessConfigurationTest {
     @Test
     void brokerTakesSignedInClientsOnlyAndRefusesWhatNoAclAllows() throws Exception {
         BrokerPrincipals principals = BrokerPrincipals.ensure(new StateLayout(state));
-        Properties config = new Properties();
-        config.load(new StringReader(KafkaBroker.serverProperties(19092, 19093, 3, Path.of("/state/kafka/data"), principals)));
+        Properties config = brokerConfig(principals);
 
         assertThat(config.getProperty("listener.security.protocol.map")).isEqualTo("CONTROLLER:SASL_PLAINTEXT,CLIENT:SASL_PLAINTEXT");
         assertThat(config.getProperty("listener.name.client.sasl.enabled.mechanisms")).isEqualTo("SCRAM-SHA-512,PLAIN");
@@ -103,5 +100,11 @@ class ProcessConfigurationTest {
                 "--spring.kafka.bootstrap-servers=127.0.0.1:19092",
                 "--spring.kafka.properties.schema.registry.url=http://127.0.0.1:18081/apis/ccompat/v7",
                 "--spring.mongodb.uri=mongodb://127.0.0.1:17017/creditbridge-recognition");
+    }
+
+    private static Properties brokerConfig(BrokerPrincipals principals) throws Exception {
+        Properties config = new Properties();
+        config.load(new StringReader(KafkaBroker.serverProperties(19092, 19093, 3, Path.of("/state/kafka/data"), principals)));
+        return config;
     }
 }

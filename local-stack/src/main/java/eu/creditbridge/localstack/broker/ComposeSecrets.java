@@ -49,11 +49,11 @@ public final class ComposeSecrets {
         Path dir = state.root().resolve("secrets").resolve("compose");
         Map<String, String> mongo = mongoPasswords(state);
         String plain = principals.plainServerJaas();
-        SecretFiles.writePrivate(dir.resolve("kafka.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("kafka.env"), lines(Map.of(
                 "KAFKA_LISTENER_NAME_INTERNAL_PLAIN_SASL_JAAS_CONFIG", plain,
                 "KAFKA_LISTENER_NAME_HOST_PLAIN_SASL_JAAS_CONFIG", plain,
                 "KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG", plain)));
-        SecretFiles.writePrivate(dir.resolve("kafka-admin.properties"), properties(principals.clientConfig(BrokerPrincipals.ADMIN)));
+        SecretFiles.writePrivate(dir.resolve("kafka-admin.properties"), lines(principals.clientConfig(BrokerPrincipals.ADMIN)));
         SecretFiles.writePrivate(dir.resolve("kafka-init.sh"), initScript(principals));
         for (String service : SERVICES) {
             Map<String, Object> kafka = principals.clientConfig(service);
@@ -64,14 +64,14 @@ public final class ComposeSecrets {
             env.put("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", (String) kafka.get("sasl.jaas.config"));
             env.put("SPRING_MONGODB_URI", "mongodb://" + service + ":" + mongo.get(service) + "@mongo:27017/" + database
                     + "?authSource=" + database);
-            SecretFiles.writePrivate(dir.resolve(service + ".env"), env(env));
+            SecretFiles.writePrivate(dir.resolve(service + ".env"), lines(env));
         }
         Map<String, Object> registry = principals.clientConfig(BrokerPrincipals.SCHEMA_REGISTRY);
-        SecretFiles.writePrivate(dir.resolve("schema-registry.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("schema-registry.env"), lines(Map.of(
                 "SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL", (String) registry.get("security.protocol"),
                 "SCHEMA_REGISTRY_KAFKASTORE_SASL_MECHANISM", (String) registry.get("sasl.mechanism"),
                 "SCHEMA_REGISTRY_KAFKASTORE_SASL_JAAS_CONFIG", (String) registry.get("sasl.jaas.config"))));
-        SecretFiles.writePrivate(dir.resolve("mongo.env"), env(Map.of(
+        SecretFiles.writePrivate(dir.resolve("mongo.env"), lines(Map.of(
                 "MONGO_INITDB_ROOT_USERNAME", "root", "MONGO_INITDB_ROOT_PASSWORD", mongo.get("root"))));
         StringBuilder users = new StringBuilder("// Written by ./creditbridge secrets: one user per service database, readWrite there only.\n");
         for (String service : SERVICES) {
@@ -151,13 +151,8 @@ public final class ComposeSecrets {
         }
     }
 
-    private static String env(Map<String, String> values) {
-        StringBuilder out = new StringBuilder("# Written by ./creditbridge secrets. Never commit.\n");
-        values.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
-        return out.toString();
-    }
-
-    private static String properties(Map<String, Object> values) {
+    /** {@code key=value} lines: an env file for compose, a properties file for Kafka's tools. */
+    private static String lines(Map<String, ?> values) {
         StringBuilder out = new StringBuilder("# Written by ./creditbridge secrets. Never commit.\n");
         values.forEach((key, value) -> out.append(key).append('=').append(value).append('\n'));
         return out.toString();

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 
@@ -35,14 +34,14 @@ public final class PartnerCommand {
         out.accept("Its Kafka client settings (password kept in " + BrokerPrincipals.location(state) + "; hand it over "
                 + "privately):");
         config.forEach((key, value) -> out.accept("  " + key + "=" + value));
-        out.accept("The schema registry needs no sign-in for reading (" + recorded(state).getProperty("schema-registry.url")
+        out.accept("The schema registry needs no sign-in for reading (" + LocalStack.requireRecorded(state).getProperty("schema-registry.url")
                 + "); the partner's signing key is registered at the registry by the institution's admin.");
         return 0;
     }
 
     /** Creates (or finds) the partner's principal and its rights on the stack running from this state folder. */
     public static Map<String, Object> add(StateLayout state, String schac) {
-        String bootstrapServers = recorded(state).getProperty("kafka.bootstrap-servers");
+        String bootstrapServers = LocalStack.requireRecorded(state).getProperty("kafka.bootstrap-servers");
         BrokerPrincipals principals = BrokerPrincipals.withPartner(state, schac);
         Map<String, Object> admin = new LinkedHashMap<>(principals.clientConfig(BrokerPrincipals.ADMIN));
         admin.put("bootstrap.servers", bootstrapServers);
@@ -58,12 +57,8 @@ public final class PartnerCommand {
     /** The bootstrap super user's settings for the stack running from this state folder (operators' tools). */
     public static Map<String, Object> adminConfig(StateLayout state) {
         Map<String, Object> admin = new LinkedHashMap<>(BrokerPrincipals.ensure(state).clientConfig(BrokerPrincipals.ADMIN));
-        admin.put("bootstrap.servers", recorded(state).getProperty("kafka.bootstrap-servers"));
+        admin.put("bootstrap.servers", LocalStack.requireRecorded(state).getProperty("kafka.bootstrap-servers"));
         return admin;
     }
 
-    private static Properties recorded(StateLayout state) {
-        return LocalStack.recorded(state).orElseThrow(() -> new IllegalStateException(
-                "no stack has been started from " + state.root() + "; run `./creditbridge start` first"));
-    }
 }

@@ -196,8 +196,7 @@ public final class SeedCommand {
     /** Where the running stack listens, as {@code ./creditbridge start} recorded it, and the operator's broker sign-in. */
     record SeededStack(Map<String, Object> admin, String schemaRegistryUrl, String registryUrl) {
         static SeededStack of(StateLayout state) {
-            Properties recorded = LocalStack.recorded(state).orElseThrow(() -> new IllegalStateException(
-                    "no stack has been started from " + state.root() + "; run `./creditbridge start` first"));
+            Properties recorded = LocalStack.requireRecorded(state);
             String registry = recorded.getProperty("url.registry-service");
             if (registry == null) {
                 throw new IllegalStateException("the stack in " + state.root() + " runs without registry-service; seed needs "
