@@ -7,14 +7,18 @@ import eu.creditbridge.issuer.application.CredentialSigner;
 import eu.creditbridge.issuer.application.CredentialStore;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
-import eu.creditbridge.issuer.application.EventPublisher;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.OutboxTrigger;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
-import eu.creditbridge.issuer.application.RelayingCredentialEvents;
+import eu.creditbridge.issuer.application.CredentialOutbox;
+import eu.creditbridge.issuer.application.PendingEvent;
 import eu.creditbridge.issuer.application.RevokingCredential;
-import eu.creditbridge.issuer.messaging.KafkaEventPublisher;
+import eu.creditbridge.issuer.messaging.CredentialEventsTopic;
+import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxProperties;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
+import eu.creditbridge.messaging.outbox.OutboxRelayScheduler;
 import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
@@ -25,8 +29,7 @@ import java.time.Clock;
 import org.springframework.boot.mongodb.autoconfigure.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.kafka.core.KafkaTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,26 +64,27 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, CredentialEvent> kafka, IssuerProperties properties) {
-        return new KafkaEventPublisher(kafka, properties.outbox().publishTimeout());
+    CredentialOutbox credentialOutbox(CredentialStore credentials, Clock clock, OutboxProperties outbox,
+                                      CredentialOutbox.PublicationGate gate) {
+        return new CredentialOutbox(credentials, clock, outbox.lease(), gate);
     }
 
+    /** The shared relay over the credentials' outbox, sending each batch through the one send-and-confirm publisher. */
     @Bean
-    RelayingCredentialEvents relayingCredentialEvents(CredentialStore credentials, EventPublisher publisher, Clock clock,
-                                                      IssuerProperties properties, RelayingCredentialEvents.PublicationGate gate,
-                                                      OutboxTrace trace) {
-        var outbox = properties.outbox();
-        return new RelayingCredentialEvents(credentials, publisher, clock, outbox.lease(), outbox.batchSize(), gate, trace);
+    OutboxRelay<PendingEvent> credentialEventsRelay(CredentialOutbox outbox, KafkaTemplate<String, CredentialEvent> kafka,
+                                                    OutboxProperties properties, OutboxTrace trace) {
+        return new OutboxRelay<>("credentials", outbox,
+                CredentialEventsTopic.publisher(new KafkaBatchPublisher<>(kafka, properties.ackTimeout(), trace)), properties.batchSize());
     }
 
-    /** After a request stores events, publish them at once on another thread; the HTTP answer does not wait. */
+    /**
+     * After a request stores events, the relay publishes them at once on its own thread; the HTTP answer does not wait.
+     * With the relay off ({@code creditbridge.outbox.enabled=false}) events wait in the outbox.
+     */
     @Bean
-    OutboxTrigger outboxTrigger(IssuerProperties properties, RelayingCredentialEvents relaying,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor) {
-        if (!properties.outbox().enabled()) {
-            return OutboxTrigger.NONE;
-        }
-        return id -> executor.execute(() -> relaying.relay(id));
+    OutboxTrigger outboxTrigger(ObjectProvider<OutboxRelayScheduler> scheduler) {
+        var relay = scheduler.getIfAvailable();
+        return relay == null ? OutboxTrigger.NONE : id -> relay.relayNow();
     }
 
     @Bean

@@ -3,7 +3,7 @@ package eu.creditbridge.issuer.config;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.issuer.application.CredentialSigner;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
-import eu.creditbridge.issuer.application.RelayingCredentialEvents.PublicationGate;
+import eu.creditbridge.issuer.application.CredentialOutbox.PublicationGate;
 import eu.creditbridge.issuer.application.SigningKeyFactory;
 import eu.creditbridge.issuer.application.SigningKeyStore;
 import eu.creditbridge.issuer.application.TrustRegistry;

@@ -15,6 +15,10 @@ import eu.creditbridge.issuer.signing.JwsCredentialSigner;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
 import eu.creditbridge.issuer.store.MongoSigningKeyStore;
+import eu.creditbridge.messaging.outbox.BatchPublisher;
+import eu.creditbridge.messaging.outbox.Confirmation;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
+import eu.creditbridge.messaging.outbox.PublishingFailed;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,16 +37,18 @@ class RelayingCredentialEventsTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-01T10:00:00Z"), ZoneOffset.UTC);
 
     /** Stands in for Kafka: acknowledges, or refuses while the "broker" is down. */
-    static final class RecordingPublisher implements EventPublisher {
+    static final class RecordingPublisher implements BatchPublisher<PendingEvent> {
         final List<IssuerEvent> published = new ArrayList<>();
         boolean brokerDown;
 
         @Override
-        public void publish(IssuerEvent event) {
-            if (brokerDown) {
-                throw new EventPublishingFailed("broker unreachable", new RuntimeException());
-            }
-            published.add(event);
+        public Confirmation publish(List<PendingEvent> events) {
+            return BatchPublisher.<PendingEvent>oneByOne(event -> {
+                if (brokerDown) {
+                    throw new PublishingFailed("broker unreachable", new RuntimeException());
+                }
+                published.add(event.event());
+            }).publish(events);
         }
     }
 
@@ -71,8 +77,12 @@ class RelayingCredentialEventsTest {
         return new IssuingCredential(credentials, trigger, CLOCK, keys, new JwsCredentialSigner());
     }
 
-    private RelayingCredentialEvents relay() {
-        return new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 100);
+    private OutboxRelay<PendingEvent> relay() {
+        return relay(100);
+    }
+
+    private OutboxRelay<PendingEvent> relay(int batchSize) {
+        return new OutboxRelay<>("credentials", new CredentialOutbox(credentials, CLOCK, Duration.ofMinutes(2)), publisher, batchSize);
     }
 
     @Test
@@ -100,7 +110,7 @@ class RelayingCredentialEventsTest {
             issuing.issue(courseResultFromLodz(), LODZ_OFFICER);
         }
 
-        int published = new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 3).relayPending();
+        int published = relay(3).relayPending();
 
         assertThat(published).isEqualTo(7);
         assertThat(credentials.withUnpublishedEvents(10)).isEmpty();
@@ -132,7 +142,9 @@ class RelayingCredentialEventsTest {
         var trace = new RecordingTrace();
         credentials = new MongoCredentialStore(credentialsDatabase, trace::currentOrNull);
         List<String> tracesAtPublish = new ArrayList<>();
-        EventPublisher tracingPublisher = event -> tracesAtPublish.add(trace.inScope);
+        // The relay hands each event to the publisher with the trace kept for it; the shared publisher sends it inside a
+        // span continuing that trace (KafkaBatchPublisherTest, MicrometerOutboxTraceTest).
+        BatchPublisher<PendingEvent> tracingPublisher = BatchPublisher.oneByOne(event -> tracesAtPublish.add(event.traceParent()));
         String issueRequest = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
         String revokeRequest = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
 
@@ -143,8 +155,8 @@ class RelayingCredentialEventsTest {
         trace.inScope = null; // the relay's own thread traces nothing
         assertThat(credentials.countWithUnpublishedEvents()).isEqualTo(1);
 
-        new RelayingCredentialEvents(credentials, tracingPublisher, CLOCK, Duration.ofMinutes(2), 100,
-                RelayingCredentialEvents.PublicationGate.OPEN, trace).relayPending();
+        new OutboxRelay<>("credentials", new CredentialOutbox(credentials, CLOCK, Duration.ofMinutes(2)), tracingPublisher, 100)
+                .relayPending();
 
         assertThat(tracesAtPublish).containsExactly(issueRequest, revokeRequest);
         assertThat(credentials.countWithUnpublishedEvents()).isZero();
@@ -157,10 +169,10 @@ class RelayingCredentialEventsTest {
         new RevokingCredential(credentials, OutboxTrigger.NONE, CLOCK).revoke(id, "Duplicate of another credential", LODZ_OFFICER);
         publisher.brokerDown = true;
 
-        assertThat(relay().relay(id)).isZero();
+        assertThat(relay().relayPending()).isZero();
 
         publisher.brokerDown = false;
-        assertThat(relay().relay(id)).isEqualTo(2);
+        assertThat(relay().relayPending()).isEqualTo(2);
         assertThat(publisher.published).extracting(IssuerEvent::credentialId).containsExactly(id, id);
         assertThat(publisher.published.get(0)).isInstanceOf(IssuerEvent.CredentialIssued.class);
     }
@@ -168,7 +180,7 @@ class RelayingCredentialEventsTest {
     @Test
     void theImmediateAttemptPublishesRightAfterTheRequest() {
         var relay = relay();
-        var issuing = issuing(relay::relay);
+        var issuing = issuing(id -> relay.relayPending());
 
         var issued = issuing.issue(courseResultFromLodz(), LODZ_OFFICER);
 

@@ -11,11 +11,13 @@ import com.nimbusds.jose.crypto.Ed25519Verifier;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import eu.creditbridge.contract.CredentialCanonicalForm;
 import eu.creditbridge.issuer.InProcessMongo;
-import eu.creditbridge.issuer.application.EventPublisher;
+import eu.creditbridge.issuer.application.CredentialOutbox;
+import eu.creditbridge.issuer.application.PendingEvent;
+import eu.creditbridge.messaging.outbox.BatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.OutboxTrigger;
-import eu.creditbridge.issuer.application.RelayingCredentialEvents;
 import eu.creditbridge.issuer.application.TrustRegistry;
 import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialSignature;
@@ -57,7 +59,7 @@ class SigningCredentialsTest {
     }
 
     private final List<IssuerEvent> published = new ArrayList<>();
-    private final EventPublisher publisher = published::add;
+    private final BatchPublisher<PendingEvent> publisher = BatchPublisher.oneByOne(event -> published.add(event.event()));
     private MongoCredentialStore credentials;
     private MongoSigningKeyStore keyStore;
     private RecordingRegistry registry;
@@ -83,9 +85,9 @@ class SigningCredentialsTest {
         return new IssuingCredential(credentials, OutboxTrigger.NONE, CLOCK, keys, new JwsCredentialSigner());
     }
 
-    private RelayingCredentialEvents relay(KeepingSigningKeys keys) {
-        return new RelayingCredentialEvents(credentials, publisher, CLOCK, Duration.ofMinutes(2), 100,
-                c -> c.signature() == null || keys.registered(c.credential().issuingInstitution(), c.signature().keyId()));
+    private OutboxRelay<PendingEvent> relay(KeepingSigningKeys keys) {
+        return new OutboxRelay<>("credentials", new CredentialOutbox(credentials, CLOCK, Duration.ofMinutes(2),
+                c -> c.signature() == null || keys.registered(c.credential().issuingInstitution(), c.signature().keyId())), publisher, 100);
     }
 
     /** What a verifier does: the header's kid, the canonical form of what arrived, the listed public key. */
