@@ -23,7 +23,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "server.address=127.0.0.1",
         "creditbridge.registry-view.enabled=false",
-        "creditbridge.outbox.relay-enabled=false",
+        "creditbridge.outbox.enabled=false",
         "creditbridge.review.follow-up-relay-enabled=false",
         "spring.kafka.listener.auto-startup=false",
         "spring.kafka.producer.properties.max.block.ms=100",

@@ -1,14 +1,12 @@
 package eu.creditbridge.recognition.application;
 
-import eu.creditbridge.messaging.tracing.OutboxTrace;
-import java.time.Clock;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The outbox: a decision's document carries its revision and the last revision published; this publishes the
- * difference. Inline right after each change, and from the relay for whatever a crash or a broker outage left.
+ * The outbox, right after a change: a decision's document carries its revision and the last revision published; this
+ * publishes the difference inline, in the work's own trace. Whatever a crash or a broker outage leaves is published by
+ * the house's relay over {@link DecisionOutbox}.
  */
 public class PublishingDecisions {
 
@@ -16,19 +14,10 @@ public class PublishingDecisions {
 
     private final DecisionStore decisions;
     private final DecisionPublisher publisher;
-    private final Clock clock;
-    private final OutboxTrace trace;
 
-    public PublishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock) {
-        this(decisions, publisher, clock, OutboxTrace.NONE);
-    }
-
-    /** @param trace continues, when the relay publishes, the trace of the work that stored the revision */
-    public PublishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock, OutboxTrace trace) {
-        this.trace = trace;
+    public PublishingDecisions(DecisionStore decisions, DecisionPublisher publisher) {
         this.decisions = decisions;
         this.publisher = publisher;
-        this.clock = clock;
     }
 
     /** Publishes the stored revision unless it is published already; never throws, the relay retries. */
@@ -43,18 +32,5 @@ public class PublishingDecisions {
             log.warn("Decision {} revision {} not published yet, the outbox relay retries: {}", stored.decision().id(),
                     stored.decision().revision(), e.toString());
         }
-    }
-
-    /**
-     * Publishes decisions left unpublished for longer than {@code minimumAge}: the age keeps the relay from
-     * racing the inline publish of a decision being made right now.
-     *
-     * @return how many were found pending
-     */
-    public int relay(Duration minimumAge, int batchSize) {
-        var pending = decisions.pendingPublication(clock.instant().minus(minimumAge), batchSize);
-        // The relay runs on its own thread: each publish continues the trace the revision was stored in.
-        pending.forEach(stored -> trace.continued(stored.traceParent(), "relay decision", () -> publishIfPending(stored)));
-        return pending.size();
     }
 }

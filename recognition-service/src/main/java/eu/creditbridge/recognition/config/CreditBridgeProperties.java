@@ -9,13 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param registryView reading the registry topics into the in-memory view
  * @param credentials  consuming the credentials topic
- * @param outbox       publishing decisions
+ *                     (publishing decisions: the house's {@code creditbridge.outbox.*}, messaging's {@code OutboxProperties})
  */
 @ConfigurationProperties("creditbridge")
 public record CreditBridgeProperties(
         @DefaultValue RegistryView registryView,
-        @DefaultValue Credentials credentials,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Credentials credentials) {
 
     /**
      * @param enabled     read the registry topics (off in tests without Kafka; then credentials are never consumed)
@@ -30,21 +29,5 @@ public record CreditBridgeProperties(
      *                                error handler's retry budget ({@code creditbridge.messaging.retry.*}, about 6 s by default)
      */
     public record Credentials(@DefaultValue("5s") Duration unknownInstitutionGrace) {
-    }
-
-    /**
-     * @param relayEnabled  run the relay that republishes decisions a crash or outage left unpublished
-     * @param relayInterval pause between two relay runs
-     * @param relayMinimumAge how long a decision must have been pending before the relay takes it, so the relay
-     *                        does not race the inline publish
-     * @param relayBatchSize most decisions published per run
-     * @param ackTimeout    longest wait for the broker's acknowledgement of one decision
-     */
-    public record Outbox(
-            @DefaultValue("true") boolean relayEnabled,
-            @DefaultValue("5s") Duration relayInterval,
-            @DefaultValue("10s") Duration relayMinimumAge,
-            @DefaultValue("100") int relayBatchSize,
-            @DefaultValue("10s") Duration ackTimeout) {
     }
 }

@@ -7,7 +7,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
+import eu.creditbridge.recognition.application.DecisionOutbox;
 import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.StoredDecision;
+import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxProperties;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognisingCredential;
 import eu.creditbridge.recognition.application.RecognitionCases;
@@ -40,7 +45,6 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /** Wires the pipeline: registry view, policy, stores, use cases, and the Kafka adapters around them. */
 @Configuration(proxyBeanMethods = false)
@@ -87,15 +91,29 @@ public class RecognitionConfiguration {
         return new RegistryView();
     }
 
+    /** The house's send-and-confirm publisher on the decisions' producer: one for the inline publish and the relay. */
     @Bean
-    @ConditionalOnMissingBean(DecisionPublisher.class)
-    DecisionPublisher decisionPublisher(KafkaTemplate<String, Object> kafka, CreditBridgeProperties properties) {
-        return new KafkaDecisionPublisher(kafka, properties.outbox().ackTimeout());
+    KafkaBatchPublisher<Object> decisionRecords(KafkaTemplate<String, Object> kafka, OutboxProperties outbox, OutboxTrace trace) {
+        return new KafkaBatchPublisher<>(kafka, outbox.ackTimeout(), trace);
     }
 
     @Bean
-    PublishingDecisions publishingDecisions(DecisionStore decisions, DecisionPublisher publisher, Clock clock, OutboxTrace trace) {
-        return new PublishingDecisions(decisions, publisher, clock, trace);
+    @ConditionalOnMissingBean(DecisionPublisher.class)
+    DecisionPublisher decisionPublisher(KafkaBatchPublisher<Object> decisionRecords) {
+        return new KafkaDecisionPublisher(decisionRecords);
+    }
+
+    @Bean
+    PublishingDecisions publishingDecisions(DecisionStore decisions, DecisionPublisher publisher) {
+        return new PublishingDecisions(decisions, publisher);
+    }
+
+    /** Republishes what a crash between storing and publishing, or a broker outage, left unpublished. */
+    @Bean
+    OutboxRelay<StoredDecision> decisionsRelay(DecisionStore decisions, Clock clock, KafkaBatchPublisher<Object> decisionRecords,
+                                               OutboxProperties outbox) {
+        return new OutboxRelay<>("decisions", new DecisionOutbox(decisions, clock, outbox.minimumAge()),
+                KafkaDecisionPublisher.forRelay(decisionRecords), outbox.batchSize());
     }
 
     @Bean
@@ -134,31 +152,5 @@ public class RecognitionConfiguration {
         });
         return new RegistryTopicsReader(kafka.buildConsumerProperties(), view, properties.registryView().pollTimeout(),
                 meters.getIfAvailable());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "creditbridge.outbox.relay-enabled", matchIfMissing = true)
-    OutboxRelay outboxRelay(PublishingDecisions publishing, CreditBridgeProperties properties) {
-        return new OutboxRelay(publishing, properties.outbox());
-    }
-
-    /** Republishes what a crash between storing and publishing, or a broker outage, left unpublished. */
-    static class OutboxRelay {
-
-        private final PublishingDecisions publishing;
-        private final CreditBridgeProperties.Outbox outbox;
-
-        OutboxRelay(PublishingDecisions publishing, CreditBridgeProperties.Outbox outbox) {
-            this.publishing = publishing;
-            this.outbox = outbox;
-        }
-
-        @Scheduled(fixedDelayString = "${creditbridge.outbox.relay-interval:5s}", initialDelayString = "${creditbridge.outbox.relay-interval:5s}")
-        void relay() {
-            int found = publishing.relay(outbox.relayMinimumAge(), outbox.relayBatchSize());
-            if (found > 0) {
-                log.info("Outbox relay found {} unpublished decision revision(s)", found);
-            }
-        }
     }
 }

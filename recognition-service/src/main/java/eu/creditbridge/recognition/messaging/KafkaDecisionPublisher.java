@@ -1,35 +1,37 @@
 package eu.creditbridge.recognition.messaging;
 
 import eu.creditbridge.contract.ContractTopic;
+import eu.creditbridge.messaging.outbox.BatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxMessage;
 import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.StoredDecision;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
-import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.springframework.kafka.core.KafkaTemplate;
 
-/** RecognitionDecided to creditbridge.decisions, keyed by the learner's ESI so a learner's decisions stay in order. */
+/**
+ * RecognitionDecided to creditbridge.decisions, keyed by the learner's ESI so a learner's decisions stay in order,
+ * through the house's one send-and-confirm publisher: inline in the work's own trace ({@link #publish}), or for the
+ * relay, each revision in the trace it was stored in ({@link #forRelay}).
+ */
 public class KafkaDecisionPublisher implements DecisionPublisher {
 
-    private final KafkaTemplate<String, Object> kafka;
-    private final Duration ackTimeout;
+    private final BatchPublisher<OutboxMessage<Object>> records;
 
-    public KafkaDecisionPublisher(KafkaTemplate<String, Object> kafka, Duration ackTimeout) {
-        this.kafka = kafka;
-        this.ackTimeout = ackTimeout;
+    public KafkaDecisionPublisher(BatchPublisher<OutboxMessage<Object>> records) {
+        this.records = records;
     }
 
     @Override
     public void publish(RecognitionDecision decision) {
-        try {
-            kafka.send(ContractTopic.DECISIONS.topic(), decision.learner().value(), ContractMapping.recognitionDecided(decision))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing decision " + decision.id(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("decision " + decision.id() + " revision " + decision.revision() + " not acknowledged: " + e, e);
-        }
+        records.publish(java.util.List.of(message(decision, null))).orThrow();
+    }
+
+    /** The relay's publisher: a batch of left-over revisions, sent together and confirmed once. */
+    public static BatchPublisher<StoredDecision> forRelay(BatchPublisher<OutboxMessage<Object>> records) {
+        return records.from(stored -> message(stored.decision(), stored.traceParent()));
+    }
+
+    private static OutboxMessage<Object> message(RecognitionDecision decision, String traceParent) {
+        return new OutboxMessage<>(ContractTopic.DECISIONS.topic(), decision.learner().value(),
+                ContractMapping.recognitionDecided(decision), traceParent);
     }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import eu.creditbridge.messaging.outbox.BatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
 
 /** The whole pipeline behind the listener, on the wire-protocol MongoDB server, with a recording publisher. */
 class RecognitionPipelineTest {
@@ -55,7 +57,7 @@ class RecognitionPipelineTest {
         registry.institutionUpdated(Fixtures.lodz());
         registry.institutionUpdated(Fixtures.rotterdam());
         registry.rulesetPublished(Fixtures.lodzRuleset());
-        publishing = new PublishingDecisions(decisions, publisher, clock);
+        publishing = new PublishingDecisions(decisions, publisher);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
         recognising = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing,
                 publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock),
@@ -183,7 +185,7 @@ class RecognitionPipelineTest {
             }
             tracesAtPublish.add(inScope[0]);
         };
-        var publishingTraced = new PublishingDecisions(traced, tracing, clock, trace);
+        var publishingTraced = new PublishingDecisions(traced, tracing);
         Credential credential = credential().build();
         var stored = traced.insertOrLoad(RecognitionDecision.byRules(credential, Fixtures.policy().decide(
                 new eu.creditbridge.recognition.domain.RecognitionCase(credential, Fixtures.lodz(), java.util.Optional.of(Fixtures.rotterdam()),
@@ -193,7 +195,11 @@ class RecognitionPipelineTest {
         assertThat(traced.countPendingPublication()).isEqualTo(1);
 
         clock.advance(Duration.ofMinutes(1));
-        publishingTraced.relay(Duration.ofSeconds(10), 100);
+        // The relay hands each revision to the shared publisher with the trace kept for it, which sends it inside a span
+        // continuing that trace (messaging's KafkaBatchPublisherTest and MicrometerOutboxTraceTest).
+        new OutboxRelay<>("decisions", new DecisionOutbox(traced, clock, Duration.ofSeconds(10)),
+                BatchPublisher.<StoredDecision>oneByOne(relayed -> trace.continued(relayed.traceParent(), "publish",
+                        () -> tracing.publish(relayed.decision()))), 100).relayPending();
 
         assertThat(tracesAtPublish).containsExactly(listenerTrace);
         assertThat(traced.countPendingPublication()).isZero();
@@ -218,13 +224,13 @@ class RecognitionPipelineTest {
         assertThat(decisions.find(decision.id()).orElseThrow().pending()).isTrue();
 
         publisher.failing = false;
-        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isZero(); // too fresh: the inline publish may still be running
+        assertThat(DecisionRelays.relay(decisions, publisher, clock, Duration.ofSeconds(10), 10).relayPending()).isZero(); // too fresh: the inline publish may still be running
         clock.advance(Duration.ofSeconds(11));
-        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isEqualTo(1);
+        assertThat(DecisionRelays.relay(decisions, publisher, clock, Duration.ofSeconds(10), 10).relayPending()).isEqualTo(1);
 
         assertThat(publisher.published).singleElement().isEqualTo(decision);
         assertThat(decisions.find(decision.id()).orElseThrow().pending()).isFalse();
-        assertThat(publishing.relay(Duration.ofSeconds(10), 10)).isZero();
+        assertThat(DecisionRelays.relay(decisions, publisher, clock, Duration.ofSeconds(10), 10).relayPending()).isZero();
     }
 
     @Test

@@ -73,7 +73,7 @@ class ReevaluatingPendingDecisionsTest {
         registry.institutionUpdated(Fixtures.lodz());
         registry.institutionUpdated(Fixtures.rotterdam());
         registry.rulesetPublished(WITHOUT_EQUIVALENCES);
-        PublishingDecisions publishing = new PublishingDecisions(decisions, publisher, clock);
+        PublishingDecisions publishing = new PublishingDecisions(decisions, publisher);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
         RecognitionPolicy policy = Fixtures.policy();
         recognising = new RecognisingCredential(registry, policy, RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing, publishing,
@@ -236,7 +236,7 @@ class ReevaluatingPendingDecisionsTest {
                 (credential, issuer) -> eu.creditbridge.recognition.domain.SignatureVerdict.of(
                         eu.creditbridge.recognition.domain.SignatureVerdict.Status.INVALID_SIGNATURE, "the signature does not fit"),
                 new MongoPendingDecisionStore(mongoDatabaseOf()), records, revocations, reversing,
-                new PublishingDecisions(decisions, publisher, clock), clock, 10);
+                new PublishingDecisions(decisions, publisher), clock, 10);
 
         ReevaluatingPendingDecisions.Reevaluation run = distrusting.reevaluate(LODZ);
 

@@ -69,7 +69,7 @@ class RevocationFromAnotherInstitutionTest {
                 refusals.add(reason);
             }
         };
-        PublishingDecisions publishing = new PublishingDecisions(decisions, publisher, clock);
+        PublishingDecisions publishing = new PublishingDecisions(decisions, publisher);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock, metrics);
         recognising = new RecognisingCredential(registry, Fixtures.policy(), RecognitionCases.withoutLearnerData(), decisions, records, revocations, reversing,
                 publishing, new UnknownInstitutionGrace(Duration.ofSeconds(5), clock), TrustFixtures.everySignatureValid(),

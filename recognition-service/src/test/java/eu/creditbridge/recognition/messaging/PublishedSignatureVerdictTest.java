@@ -23,6 +23,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
+import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import org.springframework.kafka.mock.MockProducerFactory;
 
 /**
@@ -36,8 +38,8 @@ class PublishedSignatureVerdictTest {
     // Values are Avro-encoded as the real serializer would (minus the registry's framing), so what is published writes.
     private final MockProducer<String, Object> broker = new MockProducer<>(true, null, new StringSerializer(),
             (topic, value) -> encode((RecognitionDecided) value));
-    private final KafkaDecisionPublisher publisher = new KafkaDecisionPublisher(
-            new KafkaTemplate<>(new MockProducerFactory<>(() -> broker)), Duration.ofSeconds(5));
+    private final KafkaDecisionPublisher publisher = new KafkaDecisionPublisher(new KafkaBatchPublisher<>(
+            new KafkaTemplate<>(new MockProducerFactory<>(() -> broker)), Duration.ofSeconds(5), OutboxTrace.NONE));
 
     @Test
     void validlySignedCredentialRecognisedByRulesIsPublishedAsValid() throws Exception {

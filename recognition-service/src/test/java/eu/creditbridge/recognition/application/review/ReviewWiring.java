@@ -77,7 +77,7 @@ final class ReviewWiring {
                 revisionsCounted.add(revision.outcome() + " " + revision.decidedBy() + " " + cause.tag());
             }
         };
-        publishing = new PublishingDecisions(decisions, publisher, clock);
+        publishing = new PublishingDecisions(decisions, publisher);
         reversing = new ReversingRecognition(decisions, records, revocations, publishing, clock);
         completing = new CompletingRegistrarActions(reviews, records, revocations, reversing, publishing, clock);
         reviewing = new ReviewingDecision(reviews, revocations, registry, agreements, completing, clock, metrics);

@@ -285,7 +285,8 @@ class ReviewingDecisionTest {
 
         review.publisher.failing = false;
         review.clock.advance(Duration.ofSeconds(11));
-        review.publishing.relay(Duration.ofSeconds(10), 100);
+        eu.creditbridge.recognition.application.DecisionRelays.relay(review.decisions, review.publisher, review.clock, Duration.ofSeconds(10), 100)
+                .relayPending();
 
         assertThat(review.publisher.published).extracting(RecognitionDecision::revision).containsExactly(2);
         assertThat(review.decisions.find(awaiting.id()).orElseThrow().pending()).isFalse();
