@@ -28,7 +28,7 @@ import org.springframework.test.context.TestExecutionListeners;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(properties = {
-        "creditbridge.registry.relay.enabled=false",
+        "creditbridge.outbox.enabled=false",
         "spring.kafka.listener.auto-startup=false",
         "creditbridge.operations.sampling=false"})
 @AutoConfigureMockMvc

@@ -11,12 +11,16 @@ import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PropagatingAllianceNames;
 import eu.creditbridge.registry.application.PublishingRuleset;
 import eu.creditbridge.registry.application.RegisteringInstitution;
-import eu.creditbridge.registry.application.RegistryFeed;
 import eu.creditbridge.registry.application.ReinstatingMember;
-import eu.creditbridge.registry.application.RelayingRegistryChanges;
+import eu.creditbridge.registry.application.RegistryChange;
+import eu.creditbridge.registry.application.RegistryOutbox;
 import eu.creditbridge.registry.application.RulesetStore;
 import eu.creditbridge.registry.application.SuspendingMember;
-import eu.creditbridge.registry.messaging.KafkaRegistryFeed;
+import eu.creditbridge.registry.messaging.RegistryTopics;
+import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
+import eu.creditbridge.messaging.outbox.OutboxProperties;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
+import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.registry.store.MongoAllianceStore;
 import eu.creditbridge.registry.store.MongoInstitutionStore;
 import eu.creditbridge.registry.store.MongoRulesetStore;
@@ -68,11 +72,6 @@ public class RegistryConfiguration {
     }
 
     @Bean
-    KafkaRegistryFeed registryFeed(KafkaTemplate<String, SpecificRecord> kafka, CreditBridgeProperties properties) {
-        return new KafkaRegistryFeed(kafka, properties.registry().relay().ackTimeout());
-    }
-
-    @Bean
     BrowsingRegistry browsingRegistry(InstitutionStore institutions, AllianceStore alliances, RulesetStore rulesets) {
         return new BrowsingRegistry(institutions, alliances, rulesets);
     }
@@ -112,10 +111,12 @@ public class RegistryConfiguration {
         return new PublishingRuleset(institutions, rulesets, clock);
     }
 
+    /** The house's relay over the registry's outbox, through the one send-and-confirm publisher. */
     @Bean
-    RelayingRegistryChanges relayingRegistryChanges(InstitutionStore institutions, RulesetStore rulesets,
-            PropagatingAllianceNames propagation, RegistryFeed feed, CreditBridgeProperties properties) {
-        return new RelayingRegistryChanges(institutions, rulesets, propagation, feed,
-                properties.registry().relay().batchSize());
+    OutboxRelay<RegistryChange> registryChangesRelay(InstitutionStore institutions, RulesetStore rulesets,
+            PropagatingAllianceNames propagation, KafkaTemplate<String, SpecificRecord> kafka, OutboxProperties outbox,
+            OutboxTrace trace) {
+        return new OutboxRelay<>("registry-changes", new RegistryOutbox(institutions, rulesets, propagation),
+                RegistryTopics.publisher(new KafkaBatchPublisher<>(kafka, outbox.ackTimeout(), trace)), outbox.batchSize());
     }
 }

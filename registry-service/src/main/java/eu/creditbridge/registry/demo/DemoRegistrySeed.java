@@ -7,7 +7,9 @@ import eu.creditbridge.registry.application.DefiningAlliance;
 import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PublishingRuleset;
 import eu.creditbridge.registry.application.RegisteringInstitution;
-import eu.creditbridge.registry.application.RelayingRegistryChanges;
+import eu.creditbridge.messaging.outbox.OutboxProperties;
+import eu.creditbridge.messaging.outbox.OutboxRelay;
+import eu.creditbridge.registry.application.RegistryChange;
 import eu.creditbridge.registry.application.SuspendingMember;
 import eu.creditbridge.registry.config.CreditBridgeProperties;
 import eu.creditbridge.registry.domain.Alliance;
@@ -51,12 +53,13 @@ class DemoRegistrySeed implements ApplicationRunner {
     private final SuspendingMember suspending;
     private final PublishingRuleset publishing;
     private final AuthorisingIssuers authorising;
-    private final RelayingRegistryChanges relaying;
+    private final OutboxRelay<RegistryChange> relaying;
+    private final OutboxProperties outbox;
 
     DemoRegistrySeed(CreditBridgeProperties properties, ResourceLoader resources, JsonMapper json,
             InstitutionStore institutions, RegisteringInstitution registering, DefiningAlliance defining,
             AdmittingMember admitting, SuspendingMember suspending, PublishingRuleset publishing,
-            AuthorisingIssuers authorising, RelayingRegistryChanges relaying) {
+            AuthorisingIssuers authorising, OutboxRelay<RegistryChange> relaying, OutboxProperties outbox) {
         this.properties = properties;
         this.resources = resources;
         this.json = json;
@@ -68,6 +71,7 @@ class DemoRegistrySeed implements ApplicationRunner {
         this.publishing = publishing;
         this.authorising = authorising;
         this.relaying = relaying;
+        this.outbox = outbox;
     }
 
     @Override
@@ -97,13 +101,11 @@ class DemoRegistrySeed implements ApplicationRunner {
      * publishes it later, as it would any other change.
      */
     private void publishBeforeReady() {
-        if (!properties.registry().relay().enabled()) {
+        if (!outbox.enabled()) {
             return;
         }
         try {
-            while (relaying.relayPending() > 0) {
-                // each round publishes one batch; the seed is a few batches
-            }
+            relaying.relayPending(); // batch after batch until the seed is out, or the broker refuses
         } catch (RuntimeException e) {
             log.warn("Demo registry stored but not yet published ({}); the scheduled relay will publish it", e.getMessage());
         }
