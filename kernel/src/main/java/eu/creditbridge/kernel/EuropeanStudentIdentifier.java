@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  * attribute compares case-insensitively and ISO writes countries in upper case while the specification's examples
  * write them in lower case, so {@link #of} (and the constructor) accept the prefix and scope in any case and fold
  * them; nothing else is rewritten. The code uses the characters RFC 2141 allows in a URN (letters, digits,
- * {@code ()+,-.:=@;$_!*'/?#} and {@code %}-escapes), and the whole value is at most 255 characters. {@link #lenient},
+ * {@code ()+,-.:=@$_!*'?#}) except {@code /}, {@code ;} and {@code %}-escapes, and the whole value is at most 255
+ * characters. Those three are refused because a learner id is a segment of the services' REST paths
+ * ({@code /learners/{learnerId}/record}): an encoded slash is refused by the servlet container, a semicolon and an
+ * encoded percent by the security firewall, and relaxing those defaults would loosen path handling for every endpoint.
+ * RFC 2141 itself reserves {@code /} and asks for it to be escaped; the ESI specification's codes are student numbers. {@link #lenient},
  * for a partner's events, also drops surrounding white space; it applies the same character rule, because the
  * specification makes every ESI a URN and a value one service took and another refused would end in a dead-letter
  * topic. What either factory returns reads back through {@link #of}.
@@ -30,7 +34,9 @@ public record EuropeanStudentIdentifier(String value) {
     public static final String PREFIX = "urn:schac:personalUniqueCode:int:esi:";
     public static final int MAX_LENGTH = 255;
     private static final Pattern SUBDIVISION = Pattern.compile("[a-z]{2}-[a-z0-9]{1,3}");
-    private static final Pattern CODE = Pattern.compile("([A-Za-z0-9()+,\\-.:=@;$_!*'/?#]|%[0-9A-Fa-f]{2})+");
+    private static final Pattern URN_CODE = Pattern.compile("([A-Za-z0-9()+,\\-.:=@;$_!*'/?#]|%[0-9A-Fa-f]{2})+");
+    /** RFC 2141's characters that a REST path cannot carry as one segment through the services' servers. */
+    private static final Pattern NOT_IN_A_PATH = Pattern.compile("[/;%]");
     private static final String EXAMPLE = PREFIX + "pl:123456";
 
     public EuropeanStudentIdentifier {
@@ -79,8 +85,12 @@ public record EuropeanStudentIdentifier(String value) {
         if (!isCountry(scope) && !SUBDIVISION.matcher(scope).matches() && !SchacCode.isCanonical(scope)) {
             throw invalid("'" + rest.substring(0, colon) + "' is neither an ISO 3166 country code nor a schacHomeOrganization");
         }
-        if (!CODE.matcher(code).matches()) {
+        if (!URN_CODE.matcher(code).matches()) {
             throw invalid("the student code '" + code + "' has characters a URN does not allow (RFC 2141)");
+        }
+        if (NOT_IN_A_PATH.matcher(code).find()) {
+            throw invalid("the student code '" + code + "' has '/', ';' or '%', which a learner's address in the REST API"
+                    + " cannot carry");
         }
         return PREFIX + scope + ":" + code;
     }

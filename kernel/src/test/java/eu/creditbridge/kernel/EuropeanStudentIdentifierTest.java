@@ -23,7 +23,7 @@ class EuropeanStudentIdentifierTest {
             urn:schac:personalUniqueCode:int:esi:es-an:77              | urn:schac:personalUniqueCode:int:esi:es-an:77            | es-an
             urn:schac:personalUniqueCode:int:esi:xk:901                | urn:schac:personalUniqueCode:int:esi:xk:901              | xk
             urn:schac:personalUniqueCode:int:esi:it:AbC-123.x          | urn:schac:personalUniqueCode:int:esi:it:AbC-123.x        | it
-            urn:schac:personalUniqueCode:int:esi:pl:12/34%2F           | urn:schac:personalUniqueCode:int:esi:pl:12/34%2F         | pl
+            urn:schac:personalUniqueCode:int:esi:pl:(12)+34,5=6@7$8_9!*?# | urn:schac:personalUniqueCode:int:esi:pl:(12)+34,5=6@7$8_9!*?# | pl
             """)
     void prefixAndScopeAreFoldedToLowerCaseAndTheCodeKeptVerbatim(String entered, String canonical, String scope) {
         var esi = EuropeanStudentIdentifier.of(entered);
@@ -48,6 +48,9 @@ class EuropeanStudentIdentifierTest {
             urn:schac:personalUniqueCode:int:esi:uni_lodz.pl:1  | neither an ISO 3166 country code nor a schacHomeOrganization
             urn:schac:personalUniqueCode:int:esi:pl:12 34       | characters a URN does not allow
             urn:schac:personalUniqueCode:int:esi:pl:%zz         | characters a URN does not allow
+            urn:schac:personalUniqueCode:int:esi:pl:12/34       | cannot carry
+            urn:schac:personalUniqueCode:int:esi:pl:12;34       | cannot carry
+            urn:schac:personalUniqueCode:int:esi:pl:12%2F34     | cannot carry
             urn:schac:personalUniqueCode:int:esi:pl:łódź1       | characters a URN does not allow
             urn:schac:personalUniqueCode:int:studentID:pl:1     | must start with
             ' urn:schac:personalUniqueCode:int:esi:pl:1'        | must start with
