@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * The operator console (registry-service {@code /ops}) in a real browser, as an operator on call would use it: find a
@@ -77,11 +78,7 @@ class OperatorConsoleBrowserTest {
 
     @Test
     void operatorDiscardsBytesThatAreNoCredentialWithAReasonAndTheDiscardIsAudited() {
-        String learner = Credentials.newRotterdamLearner();
-        kafka.sendBytes(CREDENTIALS, learner, "credential,learner\n42,somebody".getBytes(StandardCharsets.UTF_8));
-
-        browser.logIn(console, "operator", "demo");
-        awaitDeadLetterKeyed(learner);
+        String learner = deadLetteredAsOperator("credential,learner\n42,somebody");
         browser.open(console + "/ops/dead-letters");
         browser.click(linkInDeadLetterRowKeyed(learner));
         assertThat(browser.element(By.id("dlt-reason")).getText()).isNotBlank();
@@ -98,6 +95,56 @@ class OperatorConsoleBrowserTest {
         browser.open(console + "/ops/audit");
         assertThat(browser.element(auditRowOf(deadLetter)).getText()).contains("operator").contains("DISCARDED").contains(reason);
         browser.screenshot("operator-audit");
+    }
+
+    @Test
+    void atALaptopsWidthTheLastErrorsStayClearOfTheTopicsTable() {
+        deadLetteredAsOperator("no credential at all");
+        browser.open(console + "/ops");
+        browser.element(By.cssSelector("#last-errors li"));
+        browser.element(By.cssSelector("#topic-figures tbody tr"));
+        browser.screenshot("operator-pipeline-1366");
+
+        assertThat(browser.driver().manage().window().getSize().getWidth()).isEqualTo(1366);
+        Box topics = box("#topic-figures");
+        Box lastErrors = box("#last-errors");
+        assertThat(topics.overlaps(lastErrors)).as("Topics %s and Last errors %s overlap", topics, lastErrors).isFalse();
+        assertThat(box("#figures").contains(topics)).as("the Topics table stays inside its section").isTrue();
+        Object overflow = ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        assertThat(((Number) overflow).intValue()).as("the page does not scroll sideways").isLessThanOrEqualTo(0);
+    }
+
+    /** An element's bounding box on the page, in CSS pixels. */
+    private record Box(double left, double top, double right, double bottom) {
+
+        boolean overlaps(Box other) {
+            return left < other.right && other.left < right && top < other.bottom && other.top < bottom;
+        }
+
+        boolean contains(Box other) {
+            return left <= other.left && other.right <= right + 0.5 && top <= other.top && other.bottom <= bottom + 0.5;
+        }
+    }
+
+    private Box box(String selector) {
+        var rect = (java.util.Map<?, ?>) ((JavascriptExecutor) browser.driver()).executeScript(
+                "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + " return {left: r.left, top: r.top, right: r.right, bottom: r.bottom};", selector);
+        return new Box(number(rect, "left"), number(rect, "top"), number(rect, "right"), number(rect, "bottom"));
+    }
+
+    private static double number(java.util.Map<?, ?> rect, String side) {
+        return ((Number) rect.get(side)).doubleValue();
+    }
+
+    /** Sends bytes that are no credential for a new learner, signs in as the operator, waits for the dead letter. */
+    private String deadLetteredAsOperator(String bytes) {
+        String learner = Credentials.newRotterdamLearner();
+        kafka.sendBytes(CREDENTIALS, learner, bytes.getBytes(StandardCharsets.UTF_8));
+        browser.logIn(console, "operator", "demo");
+        awaitDeadLetterKeyed(learner);
+        return learner;
     }
 
     /** Registers the university at the registry, as UNIC's alliance admin, and waits until the registry has published it. */
