@@ -10,10 +10,12 @@ import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.application.EventPublisher;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
+import eu.creditbridge.issuer.application.LookingUpDecisions;
 import eu.creditbridge.issuer.application.OutboxTrigger;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.application.RelayingCredentialEvents;
 import eu.creditbridge.issuer.application.RevokingCredential;
+import eu.creditbridge.issuer.application.RegistryListing;
 import eu.creditbridge.issuer.messaging.KafkaEventPublisher;
 import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
@@ -56,8 +58,8 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    DecisionStore decisionStore(MongoDatabase issuerDatabase) {
-        return new MongoDecisionStore(issuerDatabase);
+    DecisionStore decisionStore(MongoDatabase issuerDatabase, Clock clock) {
+        return new MongoDecisionStore(issuerDatabase, clock);
     }
 
     @Bean
@@ -100,8 +102,14 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    RecordingRecognitionDecision recordingRecognitionDecision(CredentialStore credentials, DecisionStore decisions) {
-        return new RecordingRecognitionDecision(credentials, decisions);
+    LookingUpDecisions lookingUpDecisions(CredentialStore credentials, DecisionStore decisions) {
+        return new LookingUpDecisions(credentials, decisions);
+    }
+
+    @Bean
+    RecordingRecognitionDecision recordingRecognitionDecision(CredentialStore credentials, DecisionStore decisions,
+                                                              RegistryListing registry) {
+        return new RecordingRecognitionDecision(credentials, decisions, registry);
     }
 
     @Bean
