@@ -3,6 +3,7 @@ package eu.creditbridge.registry.config;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
+import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.BrowsingRegistry;
@@ -14,15 +15,18 @@ import eu.creditbridge.registry.application.RegisteringInstitution;
 import eu.creditbridge.registry.application.RegistryFeed;
 import eu.creditbridge.registry.application.ReinstatingMember;
 import eu.creditbridge.registry.application.RelayingRegistryChanges;
+import eu.creditbridge.registry.application.RestoringTrustEntry;
 import eu.creditbridge.registry.application.RulesetStore;
 import eu.creditbridge.registry.application.SuspendingMember;
 import eu.creditbridge.registry.messaging.KafkaRegistryFeed;
+import eu.creditbridge.registry.messaging.TrustTopicsWatch;
 import eu.creditbridge.registry.store.MongoAllianceStore;
 import eu.creditbridge.registry.store.MongoInstitutionStore;
 import eu.creditbridge.registry.store.MongoRulesetStore;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -117,5 +121,18 @@ public class RegistryConfiguration {
             PropagatingAllianceNames propagation, RegistryFeed feed, CreditBridgeProperties properties) {
         return new RelayingRegistryChanges(institutions, rulesets, propagation, feed,
                 properties.registry().relay().batchSize());
+    }
+
+    @Bean
+    RestoringTrustEntry restoringTrustEntry(InstitutionStore institutions, RulesetStore rulesets) {
+        return new RestoringTrustEntry(institutions, rulesets);
+    }
+
+    /** Reads the trust topics back with the service's own consumer settings (registry URL, value size limit). */
+    @Bean
+    TrustTopicsWatch trustTopicsWatch(KafkaProperties kafka, RestoringTrustEntry restoring) {
+        var avro = new ConfluentAvroDeserializer();
+        avro.configure(kafka.buildConsumerProperties(), false);
+        return new TrustTopicsWatch(avro, restoring);
     }
 }
