@@ -49,7 +49,9 @@ public class TrustTopicsWatch {
         try {
             value = avro.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
-            throw refused(topic, record, "unreadable: " + e.getMessage(), e);
+            // Its message in ours, not as the cause: the dead letter's reason is the innermost message, and should also
+            // say what became of the institution's entry.
+            throw refused(topic, record, "unreadable: " + e.getMessage());
         }
         String named = null;
         if (value instanceof InstitutionUpdated institution) {
@@ -58,17 +60,17 @@ public class TrustTopicsWatch {
             named = ruleset.getInstitution();
         }
         if (!Objects.equals(named, record.key())) {
-            throw refused(topic, record, "a value for " + named + " under the key of " + record.key(), null);
+            throw refused(topic, record, "a value for " + named + " under the key of " + record.key());
         }
         if (record.headers().lastHeader(KafkaDeadLetterTopics.REPLAY_OF_HEADER) != null) {
             restoring.restore(topic, record.key());
         }
     }
 
-    private PermanentFailure refused(TrustTopic topic, ConsumerRecord<String, byte[]> record, String what, Exception cause) {
+    private PermanentFailure refused(TrustTopic topic, ConsumerRecord<String, byte[]> record, String what) {
         var restored = restoring.restore(topic, record.key());
         return new PermanentFailure("trust-topic record " + record.topic() + "-" + record.partition() + "@" + record.offset()
                 + " is " + what + "; readers keep the last good entry"
-                + restored.map(schac -> ", and " + schac + "'s current entry is published again after it").orElse(""), cause);
+                + restored.map(schac -> ", and " + schac + "'s current entry is published again after it").orElse(""));
     }
 }
