@@ -12,6 +12,7 @@ import eu.creditbridge.issuer.domain.LearningOutcome;
 import eu.creditbridge.issuer.domain.ParticipationForm;
 import eu.creditbridge.issuer.domain.QfEheaCycle;
 import eu.creditbridge.issuer.domain.QualityAssuranceType;
+import eu.creditbridge.issuer.domain.RecognitionDecision;
 import eu.creditbridge.issuer.domain.Stackability;
 import eu.creditbridge.kernel.CountryCode;
 import eu.creditbridge.kernel.EctsCredits;
@@ -20,6 +21,8 @@ import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.security.Caller;
 import eu.creditbridge.security.Role;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +47,16 @@ public final class CredentialFixtures {
     }
 
     /** A 6 ECTS master's course result from Lodz, graded 4.5 on the Polish 2-5 scale. */
+    /** Rotterdam recognised the credential of {@code issuer} by rule, with a valid signature (revision 1). */
+    public static RecognitionDecision rotterdamRecognised(CredentialId credential, SchacCode issuer) {
+        return new RecognitionDecision(credential + "@eur.nl", 1, credential, issuer, LEARNER, ROTTERDAM,
+                RecognitionDecision.Outcome.RECOGNISED, new BigDecimal("6.00"), new BigDecimal("6.00"),
+                new RecognitionDecision.Target("LOCAL_COURSE", "FEM11092", "Data Science for Economics"),
+                new Grade("4.5", "pl-2-5", true), new Grade("8", "nl-1-10", true), "ECTS_GRADING_TABLE",
+                List.of(new RecognitionDecision.Reason("equivalence", true, "1100-DME-S2 equals FEM11092")),
+                "VALID", 3, "RULES", null, Instant.parse("2025-07-02T09:00:00Z"));
+    }
+
     public static Credential courseResultFromLodz() {
         return courseResultFromLodz(CredentialId.random());
     }

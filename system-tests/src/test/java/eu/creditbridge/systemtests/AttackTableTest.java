@@ -43,6 +43,8 @@ class AttackTableTest {
     private static String learner;
     private static String credential;
     private static String lodzKey;
+    /** A Lodz credential published by its partner principal straight onto Kafka, decided, its decision at the issuer. */
+    private static String kafkaCredential;
 
     record Row(int line, String service, String who, String method, String path, String body, String expect, String watch) {
 
@@ -85,6 +87,16 @@ class AttackTableTest {
                 .until(() -> EmbeddedStack.issuer().get("/api/credentials/" + credential).body().path("recognitions").size() > 0);
         JsonNode keys = EmbeddedStack.registry().get("/api/institutions/uni.lodz.pl").body().path("signingKeys");
         lodzKey = keys.get(0).path("keyId").asText();
+        kafkaCredential = publishLodzCredentialOntoKafka(Credentials.newRotterdamLearner());
+    }
+
+    private static String publishLodzCredentialOntoKafka(String learner) {
+        UUID id = UUID.randomUUID();
+        EmbeddedStack.kafkaAsPartner(Credentials.LODZ).send(ContractTopic.CREDENTIALS.topic(), learner, Credentials.event(
+                PartnerSigningKey.signed(Credentials.lodzCourseResult(id, learner, EQUIVALENT_COURSE, 6), PartnerSigningKey.get())));
+        await("the decision on the partner's own credential at the issuer").atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> EmbeddedStack.issuer().get("/api/credentials/" + id + "/decisions").status() == 200);
+        return id.toString();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -94,6 +106,7 @@ class AttackTableTest {
                 "{credential}", credential,
                 "{learner}", learner,
                 "{lodzKey}", lodzKey,
+                "{kafkaCredential}", kafkaCredential,
                 "{fresh}", UUID.randomUUID().toString(),
                 "{freshLearner}", Credentials.newRotterdamLearner(),
                 "{freshSchac}", "attack" + ThreadLocalRandom.current().nextInt(1_000_000) + ".example.eu",

@@ -8,7 +8,11 @@ public class CredentialNotFound extends RuntimeException {
     private final CredentialId id;
 
     public CredentialNotFound(CredentialId id) {
-        super("no credential " + id + " was issued here");
+        this(id, "no credential " + id + " was issued here");
+    }
+
+    CredentialNotFound(CredentialId id, String message) {
+        super(message);
         this.id = id;
     }
 

@@ -2,10 +2,16 @@ package eu.creditbridge.issuer.application;
 
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
+import eu.creditbridge.kernel.SchacCode;
+import java.time.Instant;
 import java.util.List;
 
 /** Recognition decisions partners reported, one per (credential, receiving institution). */
 public interface DecisionStore {
+
+    /** A decision with when this service stored its revision: the order an institution reads its decisions in. */
+    record ReceivedDecision(RecognitionDecision decision, Instant receivedAt) {
+    }
 
     /**
      * Keeps the decision if it is newer than the one stored for the same credential and receiving
@@ -15,4 +21,11 @@ public interface DecisionStore {
     boolean keepLatest(RecognitionDecision decision);
 
     List<RecognitionDecision> forCredential(CredentialId id);
+
+    /**
+     * Decisions on credentials issued by {@code issuer} whose latest revision was stored at or after {@code since},
+     * oldest first, one page at a time: a partner polls with the last {@code receivedAt} it saw (a revision stored at
+     * the same instant is read twice rather than missed; decision id and revision tell them apart).
+     */
+    List<ReceivedDecision> ofIssuer(SchacCode issuer, Instant since, int page, int size);
 }

@@ -9,6 +9,7 @@ import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
+import eu.creditbridge.issuer.application.LookingUpDecisions;
 import eu.creditbridge.issuer.application.OutboxTrigger;
 import eu.creditbridge.issuer.application.RecordingRecognitionDecision;
 import eu.creditbridge.issuer.application.CredentialOutbox;
@@ -19,6 +20,7 @@ import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
 import eu.creditbridge.messaging.outbox.OutboxProperties;
 import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.messaging.outbox.OutboxRelayScheduler;
+import eu.creditbridge.issuer.application.RegistryListing;
 import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
@@ -59,8 +61,8 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    DecisionStore decisionStore(MongoDatabase issuerDatabase) {
-        return new MongoDecisionStore(issuerDatabase);
+    DecisionStore decisionStore(MongoDatabase issuerDatabase, Clock clock) {
+        return new MongoDecisionStore(issuerDatabase, clock);
     }
 
     @Bean
@@ -104,8 +106,14 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    RecordingRecognitionDecision recordingRecognitionDecision(CredentialStore credentials, DecisionStore decisions) {
-        return new RecordingRecognitionDecision(credentials, decisions);
+    LookingUpDecisions lookingUpDecisions(CredentialStore credentials, DecisionStore decisions) {
+        return new LookingUpDecisions(credentials, decisions);
+    }
+
+    @Bean
+    RecordingRecognitionDecision recordingRecognitionDecision(CredentialStore credentials, DecisionStore decisions,
+                                                              RegistryListing registry) {
+        return new RecordingRecognitionDecision(credentials, decisions, registry);
     }
 
     @Bean

@@ -7,13 +7,19 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a receiving institution decided about one of this issuer's credentials, in its latest known
- * revision. Kept as the receiver reported it; the issuer only shows it.
+ * What a receiving institution decided about a credential of an institution the registry lists (issued here, or
+ * published by the institution's own issuer straight onto Kafka), in its latest known revision. Kept as the receiver
+ * reported it; the issuer only shows it, and only to the issuing institution.
+ *
+ * <p>{@code issuingInstitution} is null only on decisions stored before it was kept (then the credential was issued
+ * here, and its stored issuer is the one to go by). {@code signatureVerdict} is the contract's symbol (VALID, UNSIGNED,
+ * UNKNOWN_KEY, ...): what a partner publishing on its own needs first when a credential was not recognised.
  */
 public record RecognitionDecision(
         String decisionId,
         int revision,
         CredentialId credentialId,
+        SchacCode issuingInstitution,
         EuropeanStudentIdentifier learnerId,
         SchacCode receivingInstitution,
         Outcome outcome,
@@ -24,6 +30,7 @@ public record RecognitionDecision(
         Grade convertedGrade,
         String conversionMethod,
         List<Reason> reasons,
+        String signatureVerdict,
         Integer rulesetVersion,
         String decidedBy,
         String registrar,

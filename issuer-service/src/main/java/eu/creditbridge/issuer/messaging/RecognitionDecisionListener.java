@@ -30,7 +30,7 @@ public class RecognitionDecisionListener {
     public void on(RecognitionDecided decision) {
         try (var logContext = CredentialLogContext.of(decision)) {
             var recorded = recording.record(RecognitionDecisionMapping.toDomain(decision));
-            if (recorded != RecordingRecognitionDecision.Recorded.UNKNOWN_CREDENTIAL_IGNORED) {
+            if (recorded != RecordingRecognitionDecision.Recorded.UNKNOWN_ISSUER_IGNORED) {
                 LOG.info("Decision received on credential {}: {} by {} (revision {}): {}", decision.getCredentialId(),
                         decision.getOutcome(), decision.getReceivingInstitution(), decision.getRevision(), recorded);
             }

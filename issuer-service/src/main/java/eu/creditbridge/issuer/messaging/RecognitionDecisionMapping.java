@@ -22,6 +22,7 @@ final class RecognitionDecisionMapping {
                 event.getDecisionId(),
                 event.getRevision(),
                 new CredentialId(event.getCredentialId()),
+                SchacCode.lenient(event.getIssuingInstitution()),
                 EuropeanStudentIdentifier.lenient(event.getLearnerId()),
                 SchacCode.lenient(event.getReceivingInstitution()),
                 RecognitionDecision.Outcome.valueOf(event.getOutcome().name()),
@@ -35,6 +36,7 @@ final class RecognitionDecisionMapping {
                 event.getReasons().stream()
                         .map(r -> new RecognitionDecision.Reason(r.getStep(), r.getDecisive(), r.getExplanation()))
                         .toList(),
+                event.getSignatureVerdict().name(),
                 event.getRulesetVersion(),
                 event.getDecidedBy().name(),
                 event.getRegistrar(),

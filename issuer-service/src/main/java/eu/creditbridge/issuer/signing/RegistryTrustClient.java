@@ -1,9 +1,13 @@
 package eu.creditbridge.issuer.signing;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import eu.creditbridge.issuer.application.RegistryListing;
 import eu.creditbridge.issuer.application.TrustRegistry;
 import eu.creditbridge.issuer.domain.SigningKey;
 import eu.creditbridge.kernel.SchacCode;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,16 +22,21 @@ import org.springframework.web.client.RestClientException;
 /**
  * {@code PUT /api/institutions/{schac}/signing-keys/{keyId}} at the registry-service: public part and validity only,
  * sent as this service's own machine account (HTTP Basic), which the registry lists as allowed to register the keys
- * of the institutions this issuer signs for.
+ * of the institutions this issuer signs for. And {@code GET /api/institutions/{schac}} (public) for whether the
+ * registry lists an institution, each answer remembered for {@link #LISTING_REMEMBERED}: decisions arrive in bursts
+ * for few institutions, and an institution added or removed is seen within that time.
  */
-public class RegistryTrustClient implements TrustRegistry {
+public class RegistryTrustClient implements TrustRegistry, RegistryListing {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryTrustClient.class);
     private static final int SHOWN_BODY = 300;
+    static final Duration LISTING_REMEMBERED = Duration.ofMinutes(1);
 
     private final RestClient registry;
     private final String account;
     private final Optional<String> secret;
+    private final Cache<SchacCode, Boolean> listed = Caffeine.newBuilder()
+            .expireAfterWrite(LISTING_REMEMBERED).maximumSize(10_000).build();
 
     /**
      * @param account the machine account this service signs in to the registry as
@@ -61,6 +70,23 @@ public class RegistryTrustClient implements TrustRegistry {
             throw new KeyRefused(refusal(e, institution, key), e);
         } catch (RestClientException e) {
             throw new TrustRegistryUnavailable("registry did not confirm key " + key.keyId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean lists(SchacCode institution) {
+        return listed.get(institution, this::askRegistry);
+    }
+
+    private boolean askRegistry(SchacCode institution) {
+        try {
+            registry.get().uri("/api/institutions/{schac}", institution.value()).retrieve().toBodilessEntity();
+            return true;
+        } catch (HttpClientErrorException.NotFound e) {
+            return false;
+        } catch (RestClientException e) {
+            throw new TrustRegistryUnavailable("registry did not say whether it lists " + institution + ": "
+                    + e.getMessage(), e);
         }
     }
 

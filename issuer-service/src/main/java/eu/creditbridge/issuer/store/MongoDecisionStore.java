@@ -2,6 +2,7 @@ package eu.creditbridge.issuer.store;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
@@ -11,11 +12,15 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -32,10 +37,19 @@ public class MongoDecisionStore implements DecisionStore {
     public static final String COLLECTION = "decisions";
 
     private final MongoCollection<Document> decisions;
+    private final InstantSource clock;
 
     public MongoDecisionStore(MongoDatabase database) {
+        this(database, Clock.systemUTC());
+    }
+
+    /** @param clock stamps {@code receivedAt}, the order an institution's decisions are read back in */
+    public MongoDecisionStore(MongoDatabase database, InstantSource clock) {
         this.decisions = database.getCollection(COLLECTION);
+        this.clock = clock;
         decisions.createIndex(Indexes.ascending("credentialId"), new IndexOptions().name("credential"));
+        decisions.createIndex(Indexes.ascending("issuingInstitution", "receivedAt", "_id"),
+                new IndexOptions().name("issuer-received"));
     }
 
     @Override
@@ -64,9 +78,22 @@ public class MongoDecisionStore implements DecisionStore {
                 .into(new ArrayList<>());
     }
 
-    private static Document toDocument(String id, RecognitionDecision d) {
+    @Override
+    public List<ReceivedDecision> ofIssuer(SchacCode issuer, Instant since, int page, int size) {
+        // Filtered on the issuer in the query: another institution's decision is never read, and every page is full.
+        return decisions.find(and(eq("issuingInstitution", issuer.value()), gte("receivedAt", Date.from(since))))
+                .sort(Sorts.ascending("receivedAt", "_id"))
+                .skip(page * size)
+                .limit(size)
+                .map(doc -> new ReceivedDecision(fromDocument(doc), doc.getDate("receivedAt").toInstant()))
+                .into(new ArrayList<>());
+    }
+
+    private Document toDocument(String id, RecognitionDecision d) {
         return new Document("_id", id)
                 .append("credentialId", d.credentialId().toString())
+                .append("issuingInstitution", d.issuingInstitution() == null ? null : d.issuingInstitution().value())
+                .append("receivedAt", Date.from(clock.instant()))
                 .append("receivingInstitution", d.receivingInstitution().value())
                 .append("decisionId", d.decisionId())
                 .append("revision", d.revision())
@@ -84,6 +111,7 @@ public class MongoDecisionStore implements DecisionStore {
                         .map(r -> new Document("step", r.step()).append("decisive", r.decisive())
                                 .append("explanation", r.explanation()))
                         .toList())
+                .append("signatureVerdict", d.signatureVerdict())
                 .append("rulesetVersion", d.rulesetVersion())
                 .append("decidedBy", d.decidedBy())
                 .append("registrar", d.registrar())
@@ -95,10 +123,12 @@ public class MongoDecisionStore implements DecisionStore {
         var original = doc.get("originalGrade", Document.class);
         var converted = doc.get("convertedGrade", Document.class);
         String learner = doc.getString("learnerId");
+        String issuer = doc.getString("issuingInstitution");
         return new RecognitionDecision(
                 doc.getString("decisionId"),
                 doc.getInteger("revision"),
                 CredentialId.of(doc.getString("credentialId")),
+                issuer == null ? null : new SchacCode(issuer),
                 learner == null ? null : new EuropeanStudentIdentifier(learner),
                 new SchacCode(doc.getString("receivingInstitution")),
                 RecognitionDecision.Outcome.valueOf(doc.getString("outcome")),
@@ -113,6 +143,7 @@ public class MongoDecisionStore implements DecisionStore {
                         .map(r -> new RecognitionDecision.Reason(r.getString("step"), r.getBoolean("decisive"),
                                 r.getString("explanation")))
                         .toList(),
+                doc.getString("signatureVerdict"),
                 doc.getInteger("rulesetVersion"),
                 doc.getString("decidedBy"),
                 doc.getString("registrar"),

@@ -133,7 +133,7 @@ public class CredentialController {
         return CredentialResponse.from(lookingUp.lookUp(credentialId, who));
     }
 
-    private static CredentialId credentialId(String id) {
+    static CredentialId credentialId(String id) {
         try {
             return CredentialId.of(id);
         } catch (InvalidValueException e) {
@@ -141,7 +141,7 @@ public class CredentialController {
         }
     }
 
-    private static int number(List<FieldProblem> problems, String name, String text, int min, int max) {
+    static int number(List<FieldProblem> problems, String name, String text, int min, int max) {
         try {
             int value = Integer.parseInt(text);
             if (value >= min && value <= max) {

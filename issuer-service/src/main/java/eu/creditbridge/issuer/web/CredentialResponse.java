@@ -44,6 +44,7 @@ public record CredentialResponse(
             CredentialBody.Grade convertedGrade,
             String conversionMethod,
             List<RecognitionDecision.Reason> reasons,
+            String signatureVerdict,
             Integer rulesetVersion,
             String decidedBy,
             String registrar,
@@ -52,7 +53,7 @@ public record CredentialResponse(
         static Recognition from(RecognitionDecision d) {
             return new Recognition(d.receivingInstitution().value(), d.decisionId(), d.revision(), d.outcome(),
                     d.originalCredits(), d.recognisedCredits(), d.target(), grade(d.originalGrade()),
-                    grade(d.convertedGrade()), d.conversionMethod(), d.reasons(), d.rulesetVersion(), d.decidedBy(),
+                    grade(d.convertedGrade()), d.conversionMethod(), d.reasons(), d.signatureVerdict(), d.rulesetVersion(), d.decidedBy(),
                     d.registrar(), d.decidedAt());
         }
 

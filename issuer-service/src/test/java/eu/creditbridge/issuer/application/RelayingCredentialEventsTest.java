@@ -19,6 +19,7 @@ import eu.creditbridge.messaging.outbox.BatchPublisher;
 import eu.creditbridge.messaging.outbox.Confirmation;
 import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.messaging.outbox.PublishingFailed;
+import eu.creditbridge.kernel.SchacCode;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -203,21 +204,40 @@ class RelayingCredentialEventsTest {
     }
 
     @Test
-    void decisionsAboutCredentialsIssuedElsewhereAreIgnored() {
-        var recording = new RecordingRecognitionDecision(credentials, decisions);
+    void decisionsOnCredentialsIssuedHereAreKeptOnceEachRevision() {
+        var recording = new RecordingRecognitionDecision(credentials, decisions, institution -> false);
         var ours = issuing(OutboxTrigger.NONE).issue(courseResultFromLodz(), LODZ_OFFICER).credential();
 
-        assertThat(recording.record(decision(ours.id()))).isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
-        assertThat(recording.record(decision(ours.id())))
+        assertThat(recording.record(decision(ours.id(), LODZ))).isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
+        assertThat(recording.record(decision(ours.id(), LODZ)))
                 .isEqualTo(RecordingRecognitionDecision.Recorded.STALE_REVISION_IGNORED);
-        assertThat(recording.record(decision(CredentialId.random())))
-                .isEqualTo(RecordingRecognitionDecision.Recorded.UNKNOWN_CREDENTIAL_IGNORED);
     }
 
-    private static RecognitionDecision decision(CredentialId id) {
-        return new RecognitionDecision("d-1", 1, id, null, ROTTERDAM, RecognitionDecision.Outcome.RECOGNISED,
+    @Test
+    void decisionsOnCredentialsAListedPartnerPublishedItselfAreKeptForIt() {
+        var recording = new RecordingRecognitionDecision(credentials, decisions, LODZ::equals);
+        var publishedStraightOntoKafka = CredentialId.random();
+
+        assertThat(recording.record(decision(publishedStraightOntoKafka, LODZ)))
+                .isEqualTo(RecordingRecognitionDecision.Recorded.STORED);
+        assertThat(decisions.ofIssuer(LODZ, Instant.EPOCH, 0, 10)).extracting(r -> r.decision().credentialId())
+                .containsExactly(publishedStraightOntoKafka);
+    }
+
+    @Test
+    void decisionsOnCredentialsOfAnInstitutionTheRegistryDoesNotListAreIgnored() {
+        var recording = new RecordingRecognitionDecision(credentials, decisions, LODZ::equals);
+        var stranger = new SchacCode("stranger.example");
+
+        assertThat(recording.record(decision(CredentialId.random(), stranger)))
+                .isEqualTo(RecordingRecognitionDecision.Recorded.UNKNOWN_ISSUER_IGNORED);
+        assertThat(decisions.ofIssuer(stranger, Instant.EPOCH, 0, 10)).isEmpty();
+    }
+
+    private static RecognitionDecision decision(CredentialId id, SchacCode issuer) {
+        return new RecognitionDecision("d-1", 1, id, issuer, null, ROTTERDAM, RecognitionDecision.Outcome.RECOGNISED,
                 new BigDecimal("6.00"), new BigDecimal("6.00"), null, null, null, "NONE",
                 List.of(new RecognitionDecision.Reason("issuer-registered", false, LODZ.value() + " is a UNIC member")),
-                1, "RULES", null, CLOCK.instant());
+                "VALID", 1, "RULES", null, CLOCK.instant());
     }
 }

@@ -206,12 +206,12 @@ class CredentialApiTest {
     }
 
     private static RecognitionDecision decision(CredentialId id, int revision, RecognitionDecision.Outcome outcome) {
-        return new RecognitionDecision("eur.nl/" + id, revision, id, null, new SchacCode("eur.nl"), outcome,
+        return new RecognitionDecision("eur.nl/" + id, revision, id, new SchacCode("uni.lodz.pl"), null, new SchacCode("eur.nl"), outcome,
                 new BigDecimal("6.00"), new BigDecimal("6.00"),
                 new RecognitionDecision.Target("LOCAL_COURSE", "FEM11092", "Data Science for Economics"),
                 new eu.creditbridge.issuer.domain.Grade("4.5", "pl-2-5", true),
                 new eu.creditbridge.issuer.domain.Grade("8", "nl-1-10", true), "ECTS_GRADING_TABLE",
                 List.of(new RecognitionDecision.Reason("equivalence", true, "1100-DME-S2 equals FEM11092")),
-                3, "RULES", null, Instant.parse("2025-07-02T09:00:00Z"));
+                "VALID", 3, "RULES", null, Instant.parse("2025-07-02T09:00:00Z"));
     }
 }

@@ -1,6 +1,8 @@
 package eu.creditbridge.issuer.web;
 
+import static eu.creditbridge.issuer.CredentialFixtures.LODZ;
 import static eu.creditbridge.issuer.CredentialFixtures.courseResultFromLodzJson;
+import static eu.creditbridge.issuer.CredentialFixtures.rotterdamRecognised;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -11,7 +13,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import eu.creditbridge.issuer.IssuerSpringTest;
 import eu.creditbridge.issuer.TestAccounts;
+import eu.creditbridge.issuer.application.DecisionStore;
+import eu.creditbridge.issuer.domain.CredentialId;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,12 @@ class IssuerDoorsTest {
 
     @Autowired
     MongoDatabase issuerDatabase;
+
+    @Autowired
+    DecisionStore decisions;
+
+    /** When the row's credential and decision were stored. */
+    private static Instant rowStarted;
 
     /** A Lodz credential issued by Lodz's officer before each row: what the revocations and reads aim at. */
     private String lodzCredential;
@@ -92,6 +103,25 @@ class IssuerDoorsTest {
             @Override
             MockHttpServletRequestBuilder request(String credentialId) {
                 return get("/api/credentials/{id}", credentialId);
+            }
+        },
+        READ_DECISIONS("GET /api/credentials/{id}/decisions of a uni.lodz.pl credential Rotterdam decided on", false) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                return get("/api/credentials/{id}/decisions", credentialId);
+            }
+        },
+        LIST_DECISIONS("GET /api/institutions/uni.lodz.pl/decisions, Rotterdam's decision among them", false) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                // Since this row's decision was stored: the table's earlier rows stored theirs in the same database.
+                return get("/api/institutions/uni.lodz.pl/decisions").param("since", rowStarted.toString());
+            }
+        },
+        LIST_ROTTERDAMS_DECISIONS("GET /api/institutions/eur.nl/decisions", false) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                return get("/api/institutions/eur.nl/decisions");
             }
         },
         LIST("GET /api/credentials?learnerId= of a learner with a uni.lodz.pl credential", false) {
@@ -185,6 +215,33 @@ class IssuerDoorsTest {
                 refused("operator", Act.READ, 403),
                 refused("alliance-admin@unic", Act.READ, 403),
                 refused(TestAccounts.ISSUER_SERVICE, Act.READ, 403),
+                // The decisions on a credential: the issuer's, not the receiving institution's (its registrar reads them
+                // at recognition) nor anyone else's.
+                new Door("officer@uni.lodz.pl", Act.READ_DECISIONS, 200, Shows.LEARNER),
+                new Door(TestAccounts.LODZ_SYSTEM, Act.READ_DECISIONS, 200, Shows.LEARNER),
+                new Door("admin", Act.READ_DECISIONS, 200, Shows.LEARNER),
+                refused(ANONYMOUS, Act.READ_DECISIONS, 401),
+                refused(WRONG_PASSWORD, Act.READ_DECISIONS, 401),
+                refused("officer@eur.nl", Act.READ_DECISIONS, 403),
+                refused(TestAccounts.ROTTERDAM_SYSTEM, Act.READ_DECISIONS, 403),
+                refused("registrar@eur.nl", Act.READ_DECISIONS, 403),
+                refused("admin@uni.lodz.pl", Act.READ_DECISIONS, 403),
+                refused("operator", Act.READ_DECISIONS, 403),
+                refused(TestAccounts.ISSUER_SERVICE, Act.READ_DECISIONS, 403),
+                // An institution's decision feed: that institution's only.
+                new Door("officer@uni.lodz.pl", Act.LIST_DECISIONS, 200, Shows.LEARNER),
+                new Door(TestAccounts.LODZ_SYSTEM, Act.LIST_DECISIONS, 200, Shows.LEARNER),
+                new Door("admin", Act.LIST_DECISIONS, 200, Shows.LEARNER),
+                refused(ANONYMOUS, Act.LIST_DECISIONS, 401),
+                refused("officer@eur.nl", Act.LIST_DECISIONS, 403),
+                refused(TestAccounts.ROTTERDAM_SYSTEM, Act.LIST_DECISIONS, 403),
+                refused("registrar@eur.nl", Act.LIST_DECISIONS, 403),
+                refused("registrar@uni.lodz.pl", Act.LIST_DECISIONS, 403),
+                refused("alliance-admin@unic", Act.LIST_DECISIONS, 403),
+                refused(TestAccounts.ISSUER_SERVICE, Act.LIST_DECISIONS, 403),
+                new Door("officer@eur.nl", Act.LIST_ROTTERDAMS_DECISIONS, 200, Shows.NOTHING),
+                new Door(TestAccounts.ROTTERDAM_SYSTEM, Act.LIST_ROTTERDAMS_DECISIONS, 200, Shows.NOTHING),
+                refused("officer@uni.lodz.pl", Act.LIST_ROTTERDAMS_DECISIONS, 403),
                 // Listing a learner's credentials: each issuer sees its own only.
                 new Door("officer@uni.lodz.pl", Act.LIST, 200, Shows.LEARNER),
                 new Door(TestAccounts.LODZ_SYSTEM, Act.LIST, 200, Shows.LEARNER),
@@ -220,6 +277,39 @@ class IssuerDoorsTest {
         String location = http.perform(as("officer@uni.lodz.pl", Act.ISSUE.request(null)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader(HttpHeaders.LOCATION);
         lodzCredential = location.substring(location.lastIndexOf('/') + 1);
+        rowStarted = Instant.now();
+        decisions.keepLatest(rotterdamRecognised(CredentialId.of(lodzCredential), LODZ));
+    }
+
+    @Test
+    void decisionsOnACredentialPublishedStraightOntoKafkaAreItsIssuersAlone() throws Exception {
+        var publishedByLodzItself = CredentialId.random();
+        decisions.keepLatest(rotterdamRecognised(publishedByLodzItself, LODZ));
+
+        http.perform(as(TestAccounts.LODZ_SYSTEM, get("/api/credentials/{id}/decisions", publishedByLodzItself.toString())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recognitions[0].receivingInstitution").value("eur.nl"))
+                .andExpect(jsonPath("$.recognitions[0].outcome").value("RECOGNISED"))
+                .andExpect(jsonPath("$.recognitions[0].signatureVerdict").value("VALID"));
+        http.perform(as("officer@eur.nl", get("/api/credentials/{id}/decisions", publishedByLodzItself.toString())))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.callerInstitution").value("eur.nl"))
+                .andExpect(jsonPath("$.issuingInstitution").value("uni.lodz.pl"));
+        http.perform(as(TestAccounts.LODZ_SYSTEM, get("/api/credentials/{id}/decisions", CredentialId.random().toString())))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:credential-not-found"));
+        http.perform(as(TestAccounts.LODZ_SYSTEM, get("/api/institutions/uni.lodz.pl/decisions").param("size", "100")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[*].credentialId").value(Matchers.hasItem(publishedByLodzItself.toString())))
+                .andExpect(jsonPath("$.items[*].issuingInstitution").value(Matchers.everyItem(Matchers.is("uni.lodz.pl"))));
+    }
+
+    @Test
+    void aBadPollIsAProblemNamingEachParameter() throws Exception {
+        http.perform(as(TestAccounts.LODZ_SYSTEM, get("/api/institutions/uni.lodz.pl/decisions")
+                        .param("since", "yesterday").param("size", "0")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("since", "size")));
     }
 
     @ParameterizedTest(name = "{0}")

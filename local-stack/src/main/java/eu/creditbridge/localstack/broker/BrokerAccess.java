@@ -26,7 +26,8 @@ import org.apache.kafka.common.resource.ResourceType;
  *
  * <p>The table, by the topics of the contract:
  * <ul>
- *   <li>registry-service writes {@code creditbridge.registry.*}; reads every dead-letter topic and may write back to the
+ *   <li>registry-service writes {@code creditbridge.registry.*} (their {@code .dlt} too) and reads them back in its group
+ *       {@code registry-service} (what no reader can use goes to the topic's {@code .dlt}); reads every dead-letter topic and may write back to the
  *       topics it replays to (the operator's replay); describes every group and topic (the pipeline on {@code /ops}).</li>
  *   <li>issuer-service writes {@code creditbridge.credentials}; reads {@code creditbridge.decisions} in its group
  *       {@code issuer-service}; writes {@code creditbridge.decisions.dlt}.</li>
@@ -61,6 +62,9 @@ public final class BrokerAccess {
         switch (principal) {
             case REGISTRY -> {
                 acls.add(prefixedTopic(principal, REGISTRY_TOPICS, AclOperation.WRITE));
+                // reads its own trust topics back in its group, to dead-letter what readers cannot use
+                acls.add(prefixedTopic(principal, REGISTRY_TOPICS, AclOperation.READ));
+                acls.add(group(principal, REGISTRY));
                 for (ContractTopic topic : ContractTopic.all()) {
                     acls.add(topic(principal, topic.deadLetterTopic(), AclOperation.READ));
                     // the operator's replay sends a dead letter back to its source topic

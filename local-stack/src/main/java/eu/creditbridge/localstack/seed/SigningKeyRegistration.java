@@ -23,6 +23,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -105,10 +106,15 @@ final class SigningKeyRegistration {
             // Caught up once past what the topic held at the start: only then does a missing host mean an unknown one.
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
             while (Instant.now().isBefore(giveUp)) {
-                for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() instanceof InstitutionUpdated institution) {
-                        latest.put(institution.getSchacCode(), institution);
+                try {
+                    for (ConsumerRecord<String, SpecificRecord> record : consumer.poll(Duration.ofMillis(500))) {
+                        // As recognition reads the trust list: an entry only under its own institution's key.
+                        if (record.value() instanceof InstitutionUpdated institution && institution.getSchacCode().equals(record.key())) {
+                            latest.put(institution.getSchacCode(), institution);
+                        }
                     }
+                } catch (RecordDeserializationException e) {
+                    consumer.seek(e.topicPartition(), e.offset() + 1); // unreadable: passed over, as every reader does
                 }
                 boolean caughtUp = partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
                 if (caughtUp && !latest.containsKey(host)) {

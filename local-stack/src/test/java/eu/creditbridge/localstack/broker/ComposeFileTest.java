@@ -54,6 +54,9 @@ class ComposeFileTest {
         }
         assertThat(init).contains("--allow-principal 'User:registry-service' --operation Write --topic 'creditbridge.registry.' --resource-pattern-type prefixed")
                 .contains("--allow-principal 'User:issuer-service' --operation Read --group 'issuer-service'")
+                // the registry reads its trust topics back in its own group (poison watch)
+                .contains("--allow-principal 'User:registry-service' --operation Read --topic 'creditbridge.registry.' --resource-pattern-type prefixed")
+                .contains("--allow-principal 'User:registry-service' --operation Read --group 'registry-service'")
                 .contains("--allow-principal 'User:registry-service' --operation DescribeConfigs --topic '*'");
         assertThat(Files.readString(dir.resolve("kafka.env"))).contains("KAFKA_LISTENER_NAME_CONTROLLER_PLAIN_SASL_JAAS_CONFIG=")
                 .contains("user_admin=\"" + principals.passwordOf("admin").orElseThrow() + "\"");

@@ -7,6 +7,7 @@ import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.messaging.monitoring.ConsumedEventsCounter;
 import eu.creditbridge.messaging.monitoring.EventCounters;
 import eu.creditbridge.recognition.application.RegistryView;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
@@ -32,14 +33,19 @@ import org.springframework.context.SmartLifecycle;
  * so none may share partitions or resume from committed offsets. The view is marked caught up once every
  * partition is read up to the end offset it had when reading began.
  *
- * <p>A record the view cannot use (unreadable bytes, a value the domain refuses) is logged and skipped: one
- * bad registry entry must not keep the whole service from starting. Partitions added while running are not
- * picked up until a restart.
+ * <p>A record the view cannot use (unreadable bytes, a value the domain refuses) is logged, counted in
+ * {@code creditbridge_registry_records_skipped_total{topic}} and skipped: the institution keeps its last good entry
+ * (an unreadable value is never taken for a tombstone), and one bad registry entry must not keep the whole service
+ * from starting. The registry-service dead-letters such a record once and publishes the institution's entry again
+ * after it, so compaction keeps the good one. Partitions added while running are not picked up until a restart.
  */
 public class RegistryTopicsReader implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryTopicsReader.class);
     private static final List<String> TOPICS = List.of(ContractTopic.INSTITUTIONS.topic(), ContractTopic.RULESETS.topic());
+
+    /** Registry records this reader could not use, tagged {@code topic}. */
+    public static final String SKIPPED_METRIC = "creditbridge.registry.records.skipped";
 
     private final Map<String, Object> consumerConfig;
     private final RegistryView view;
@@ -135,6 +141,7 @@ public class RegistryTopicsReader implements SmartLifecycle {
                     }
                 } catch (RecordDeserializationException e) {
                     log.error("Skipping unreadable registry record {}@{}: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    countSkipped(e.topicPartition().topic());
                     kafka.seek(e.topicPartition(), e.offset() + 1);
                 }
                 if (!view.isCaughtUp() && caughtUp(kafka, endAtStart)) {
@@ -192,16 +199,33 @@ public class RegistryTopicsReader implements SmartLifecycle {
                 if (record.value() == null) {
                     view.institutionRemoved(SchacCode.lenient(record.key()));
                 } else if (record.value() instanceof InstitutionUpdated updated) {
+                    keyNames(record, updated.getSchacCode());
                     view.institutionUpdated(ContractMapping.institution(updated));
                 }
             } else if (record.value() == null) {
                 view.rulesetRemoved(SchacCode.lenient(record.key()));
             } else if (record.value() instanceof RulesetPublished published) {
+                keyNames(record, published.getInstitution());
                 view.rulesetPublished(ContractMapping.ruleset(published));
             }
         } catch (RuntimeException e) {
             log.error("Skipping registry record {}-{}@{} (key {}): {}", record.topic(), record.partition(), record.offset(), record.key(),
                     e.getMessage());
+            countSkipped(record.topic());
+        }
+    }
+
+    /** A value under another institution's key would replace that institution's entry: not taken. */
+    private static void keyNames(ConsumerRecord<String, Object> record, String institution) {
+        if (!institution.equals(record.key())) {
+            throw new IllegalArgumentException("the value is " + institution + "'s entry, under the key of " + record.key());
+        }
+    }
+
+    private void countSkipped(String topic) {
+        if (meters != null) {
+            Counter.builder(SKIPPED_METRIC).description("Registry records the view could not use; the last good entry stays")
+                    .tag("topic", topic).register(meters).increment();
         }
     }
 

@@ -30,5 +30,11 @@ public interface InstitutionStore {
     /** Marks the revision published, unless a newer revision arrived meanwhile (that one stays pending). */
     void markPublished(SchacCode schacCode, long revision);
 
+    /**
+     * Marks the institution's current revision pending publication again, so the relay sends it once more; false when
+     * the store does not hold the institution.
+     */
+    boolean publishAgain(SchacCode schacCode);
+
     boolean isEmpty();
 }

@@ -27,4 +27,10 @@ public interface RulesetStore {
     List<Ruleset> pendingPublication(int limit);
 
     void markPublished(SchacCode institution, RulesetVersion version);
+
+    /**
+     * Marks the institution's latest version pending publication again, so the relay sends it once more; false when
+     * the institution has no ruleset.
+     */
+    boolean publishAgain(SchacCode institution);
 }

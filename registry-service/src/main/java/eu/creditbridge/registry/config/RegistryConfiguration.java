@@ -3,6 +3,7 @@ package eu.creditbridge.registry.config;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
+import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.BrowsingRegistry;
@@ -21,12 +22,15 @@ import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
 import eu.creditbridge.messaging.outbox.OutboxProperties;
 import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
+import eu.creditbridge.registry.application.RestoringTrustEntry;
+import eu.creditbridge.registry.messaging.TrustTopicsWatch;
 import eu.creditbridge.registry.store.MongoAllianceStore;
 import eu.creditbridge.registry.store.MongoInstitutionStore;
 import eu.creditbridge.registry.store.MongoRulesetStore;
 import java.time.Clock;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -118,5 +122,18 @@ public class RegistryConfiguration {
             OutboxTrace trace) {
         return new OutboxRelay<>("registry-changes", new RegistryOutbox(institutions, rulesets, propagation),
                 RegistryTopics.publisher(new KafkaBatchPublisher<>(kafka, outbox.ackTimeout(), trace)), outbox.batchSize());
+    }
+
+    @Bean
+    RestoringTrustEntry restoringTrustEntry(InstitutionStore institutions, RulesetStore rulesets) {
+        return new RestoringTrustEntry(institutions, rulesets);
+    }
+
+    /** Reads the trust topics back with the service's own consumer settings (registry URL, value size limit). */
+    @Bean
+    TrustTopicsWatch trustTopicsWatch(KafkaProperties kafka, RestoringTrustEntry restoring) {
+        var avro = new ConfluentAvroDeserializer();
+        avro.configure(kafka.buildConsumerProperties(), false);
+        return new TrustTopicsWatch(avro, restoring);
     }
 }

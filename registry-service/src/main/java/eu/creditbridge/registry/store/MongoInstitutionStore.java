@@ -97,6 +97,12 @@ public class MongoInstitutionStore implements InstitutionStore {
     }
 
     @Override
+    public boolean publishAgain(SchacCode schacCode) {
+        return institutions.updateOne(eq("_id", schacCode.value()), new Document("$set", new Document(PENDING, true)))
+                .getMatchedCount() == 1;
+    }
+
+    @Override
     public boolean isEmpty() {
         return institutions.countDocuments() == 0;
     }

@@ -86,6 +86,14 @@ public class MongoRulesetStore implements RulesetStore {
                 new Document("$set", new Document(PUBLISHED, true)));
     }
 
+    @Override
+    public boolean publishAgain(SchacCode institution) {
+        return latest(institution).map(latest -> rulesets.updateOne(
+                        and(eq(INSTITUTION, institution.value()), eq(VERSION, latest.version().value())),
+                        new Document("$set", new Document(PUBLISHED, false))).getMatchedCount() == 1)
+                .orElse(false);
+    }
+
     private static Document document(Ruleset ruleset) {
         return new Document(INSTITUTION, ruleset.institution().value())
                 .append(VERSION, ruleset.version().value())

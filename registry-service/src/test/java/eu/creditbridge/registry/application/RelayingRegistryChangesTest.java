@@ -147,11 +147,50 @@ class RelayingRegistryChangesTest {
             @Override public List<Ruleset> versions(eu.creditbridge.kernel.SchacCode i) { return rulesets.versions(i); }
             @Override public List<Ruleset> pendingPublication(int limit) { return rulesets.pendingPublication(limit); }
             @Override public void markPublished(eu.creditbridge.kernel.SchacCode i, RulesetVersion v) { rulesets.markPublished(i, v); }
+            @Override public boolean publishAgain(eu.creditbridge.kernel.SchacCode i) { return rulesets.publishAgain(i); }
         };
 
         Ruleset published = new PublishingRuleset(institutions, racing, clock).publish(ROTTERDAM, rotterdamRuleset());
 
         assertThat(published.version()).isEqualTo(new RulesetVersion(2));
+    }
+
+    @Test
+    void afterAPoisonedRecordTheInstitutionsCurrentEntryIsPublishedOnceMore() {
+        registering.register(PLATFORM_ADMIN, lodz());
+        relay.relayPending();
+        feed.institutions.clear();
+        var restoring = new RestoringTrustEntry(institutions, rulesets);
+
+        assertThat(restoring.restore(RestoringTrustEntry.TrustTopic.INSTITUTIONS, "uni.lodz.pl")).contains(LODZ);
+
+        assertThat(relay.relayPending()).isEqualTo(1);
+        assertThat(feed.institutions).singleElement().satisfies(i -> assertThat(i.schacCode()).isEqualTo(LODZ));
+        assertThat(relay.relayPending()).as("once").isZero();
+    }
+
+    @Test
+    void afterAPoisonedRecordTheLatestRulesetVersionIsPublishedOnceMore() {
+        registering.register(PLATFORM_ADMIN, rotterdam());
+        publishing.publish(ROTTERDAM, rotterdamRuleset());
+        publishing.publish(ROTTERDAM, rotterdamRuleset());
+        relay.relayPending();
+        feed.rulesets.clear();
+
+        new RestoringTrustEntry(institutions, rulesets).restore(RestoringTrustEntry.TrustTopic.RULESETS, "eur.nl");
+
+        relay.relayPending();
+        assertThat(feed.rulesets).extracting(Ruleset::version).containsExactly(new RulesetVersion(2));
+    }
+
+    @Test
+    void aPoisonedKeyThatNamesNothingTheRegistryHoldsHasNothingToRestore() {
+        var restoring = new RestoringTrustEntry(institutions, rulesets);
+
+        assertThat(restoring.restore(RestoringTrustEntry.TrustTopic.INSTITUTIONS, "nobody.example.org")).isEmpty();
+        assertThat(restoring.restore(RestoringTrustEntry.TrustTopic.RULESETS, "not a schac code!")).isEmpty();
+        assertThat(restoring.restore(RestoringTrustEntry.TrustTopic.INSTITUTIONS, null)).isEmpty();
+        assertThat(relay.relayPending()).isZero();
     }
 
     @Test

@@ -32,8 +32,9 @@ import tools.jackson.databind.json.JsonMapper;
 public class SecurityConfiguration {
 
     static final String SCHAC = "schac";
-    static final String WHO_MAY = "credentials are issued, revoked and read only by the issuing institution's own issuing "
-            + "officers and student-information system (the platform administrator may read them), and an institution's "
+    static final String WHO_MAY = "credentials and the decisions on them are read only by the issuing institution's own "
+            + "issuing officers and student-information system (and the platform administrator), credentials are issued "
+            + "and revoked only by the former, and an institution's "
             + "signing keys are rotated only by its institution admin";
 
     @Bean
@@ -49,7 +50,8 @@ public class SecurityConfiguration {
                 // The API's description is public, like the contract: a partner reads it before it has an account.
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/credentials", "/api/credentials/*/revocation").hasAnyRole(issuers)
-                .requestMatchers(HttpMethod.GET, "/api/credentials", "/api/credentials/*").hasAnyRole(readers)
+                .requestMatchers(HttpMethod.GET, "/api/credentials", "/api/credentials/*", "/api/credentials/*/decisions",
+                        "/api/institutions/*/decisions").hasAnyRole(readers)
                 // Public keys are public data, listed openly at the registry too; the state says why a credential waits.
                 .requestMatchers(HttpMethod.GET, "/api/institutions/{" + SCHAC + "}/signing-keys").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/institutions/{" + SCHAC + "}/signing-keys/rotation")
