@@ -161,6 +161,14 @@ class CredentialCheckTest {
                 .andExpect(jsonPath("$.type").value("urn:creditbridge:problem:too-large"));
     }
 
+    @Test
+    void theDryRunIsInTheApiDescriptionWithBothForms() throws Exception {
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/issuers/{schac}/credential-checks'].post.requestBody.content['application/json']").exists())
+                .andExpect(jsonPath("$.paths['/api/issuers/{schac}/credential-checks'].post.requestBody.content['application/avro']").exists());
+    }
+
     /** A test vector's credential with its signature: what a partner would send as JSON. */
     private static ObjectNode vector(String name) throws IOException {
         JsonNode vector = JSON.readTree(VECTORS.resolve(name + ".json").toFile());
