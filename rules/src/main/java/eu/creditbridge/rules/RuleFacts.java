@@ -60,14 +60,22 @@ public record RuleFacts(CredentialFacts credential, IssuerFacts issuer, LearnerF
         }
     }
 
-    /** The learner's record at the receiving institution before this credential. */
-    public record LearnerFacts(double totalEcts, Map<String, Double> categoryEcts, List<String> localCourses) {
+    /**
+     * The learner's record at the receiving institution before this credential, under the names its REST form uses
+     * ({@code totals.perCategory}, {@code totals.perLocalCourse}).
+     */
+    public record LearnerFacts(double totalEcts, Map<String, Double> perCategory, Map<String, Double> perLocalCourse) {
 
-        public static final LearnerFacts NONE = new LearnerFacts(0, Map.of(), List.of());
+        public static final LearnerFacts NONE = new LearnerFacts(0, Map.of(), Map.of());
 
         public LearnerFacts {
-            categoryEcts = Map.copyOf(Objects.requireNonNullElse(categoryEcts, Map.of()));
-            localCourses = List.copyOf(Objects.requireNonNullElse(localCourses, List.of()));
+            perCategory = Map.copyOf(Objects.requireNonNullElse(perCategory, Map.of()));
+            perLocalCourse = Map.copyOf(Objects.requireNonNullElse(perLocalCourse, Map.of()));
+        }
+
+        /** The local courses already recognised: {@link #perLocalCourse}'s keys, sorted. */
+        public List<String> localCourses() {
+            return perLocalCourse.keySet().stream().sorted().toList();
         }
     }
 

@@ -47,8 +47,14 @@ public final class RuleVocabulary {
             new Variable("issuer.country", SimpleType.STRING, "ISO country code of the issuer"),
             new Variable("issuer.alliances", ListType.create(SimpleType.STRING), "alliance ids the issuer was an active member of on the issue date"),
             new Variable("learner.totalEcts", SimpleType.DOUBLE, "ECTS recognised for the learner so far"),
-            new Variable("learner.categoryEcts", MapType.create(SimpleType.STRING, SimpleType.DOUBLE), "ECTS recognised so far per elective category"),
-            new Variable("learner.localCourses", ListType.create(SimpleType.STRING), "local courses already recognised"));
+            new Variable("learner.perCategory", MapType.create(SimpleType.STRING, SimpleType.DOUBLE),
+                    "ECTS recognised so far per elective category (the learner record's totals.perCategory)"),
+            new Variable("learner.perLocalCourse", MapType.create(SimpleType.STRING, SimpleType.DOUBLE),
+                    "ECTS recognised so far per local course (the learner record's totals.perLocalCourse); 'X' in learner.perLocalCourse"
+                            + " asks whether course X is already recognised"),
+            // The names these had before they took the learner record's: kept, so rulesets already published compile.
+            new Variable("learner.categoryEcts", MapType.create(SimpleType.STRING, SimpleType.DOUBLE), "older name of learner.perCategory"),
+            new Variable("learner.localCourses", ListType.create(SimpleType.STRING), "older name: the keys of learner.perLocalCourse"));
 
     static final List<Helper> HELPERS = List.of(
             new Helper("sharedActiveAlliance", "sharedActiveAlliance() -> bool, sharedActiveAlliance(string allianceId) -> bool",
@@ -116,7 +122,7 @@ public final class RuleVocabulary {
                 CelFunctionBinding.from("assessedWithIdentityCheck", List.of(),
                         args -> credential.identityVerification().endsWith("_WITH_IDENTITY_CHECK")),
                 CelFunctionBinding.from("categoryEcts_string", String.class,
-                        category -> facts.learner().categoryEcts().getOrDefault(category, 0.0)));
+                        category -> facts.learner().perCategory().getOrDefault(category, 0.0)));
     }
 
     static Map<String, Object> values(RuleFacts facts) {
@@ -140,7 +146,9 @@ public final class RuleVocabulary {
         values.put("issuer.country", facts.issuer().country());
         values.put("issuer.alliances", facts.issuer().activeAlliances());
         values.put("learner.totalEcts", facts.learner().totalEcts());
-        values.put("learner.categoryEcts", facts.learner().categoryEcts());
+        values.put("learner.perCategory", facts.learner().perCategory());
+        values.put("learner.perLocalCourse", facts.learner().perLocalCourse());
+        values.put("learner.categoryEcts", facts.learner().perCategory());
         values.put("learner.localCourses", facts.learner().localCourses());
         return values;
     }

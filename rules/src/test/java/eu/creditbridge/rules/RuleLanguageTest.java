@@ -16,7 +16,7 @@ class RuleLanguageTest {
                     "SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK", "EXTERNAL_EQAR_AGENCY", "ON_SITE", LocalDate.of(2025, 2, 14),
                     "5", "pl-2-5", true, "0613"),
             new RuleFacts.IssuerFacts("uni.lodz.pl", "PL", List.of("unic")),
-            new RuleFacts.LearnerFacts(12, Map.of("alliance-electives", 10.0), List.of("EUR-ECO-110")),
+            new RuleFacts.LearnerFacts(12, Map.of("alliance-electives", 10.0), Map.of("EUR-ECO-110", 5.0)),
             Set.of("unic"), Optional.of(new RuleFacts.ConvertedGrade(8, true, "ECTS_GRADING_TABLE")), LocalDate.of(2025, 3, 16));
 
     @Test
@@ -24,7 +24,9 @@ class RuleLanguageTest {
         CompiledRules rules = CompiledRules.compile(List.of(
                 rule("all", "sharedActiveAlliance() && sharedActiveAlliance('unic') && eqfAtLeast(6) && ectsBetween(3, 6)"
                         + " && ageInDays() == 30 && convertedGradeAtLeast(7) && assessedWithIdentityCheck() && categoryEcts('alliance-electives') == 10.0"
-                        + " && 'unic' in issuer.alliances && learner.totalEcts > 10 && 'EUR-ECO-110' in learner.localCourses"
+                        + " && 'unic' in issuer.alliances && learner.totalEcts > 10 && 'EUR-ECO-110' in learner.perLocalCourse"
+                        + " && learner.perLocalCourse['EUR-ECO-110'] == 5.0 && learner.perCategory['alliance-electives'] == 10.0"
+                        + " && 'EUR-ECO-110' in learner.localCourses && learner.categoryEcts['alliance-electives'] == 10.0"
                         + " && credential.issuedOn >= '2025-01-01' && credential.iscedField.startsWith('06')"),
                 rule("fails", "credential.issuer == 'uni.lodz.pl' && eqfAtLeast(7)")));
 

@@ -25,7 +25,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
@@ -48,7 +53,9 @@ class ContractByContentTest {
     private static final Duration PIPELINE = Duration.ofSeconds(90);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Path RESOLVED = Path.of(System.getProperty("creditbridge.repo", "..")).resolve("schemas/resolved");
+    private static final Path REPO = Path.of(System.getProperty("creditbridge.repo", ".."));
+    private static final Path RESOLVED = REPO.resolve("schemas/resolved");
+    private static final Path NODE_CLIENT = REPO.resolve("system-tests/node-client");
 
     private final String registryUrl = EmbeddedStack.get().schemaRegistryUrl();
 
@@ -103,6 +110,41 @@ class ContractByContentTest {
         assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
     }
 
+    /**
+     * The issue's "done when", with a stock client: Confluent's own JavaScript schema-registry client and Avro
+     * serializer (system-tests/node-client), auto-registration and use.latest.version off, the published file as is.
+     */
+    @Test
+    void stockJavaScriptSerializerWithAutoRegistrationAndLatestVersionOffProducesACredentialThatIsRecognised() throws Exception {
+        String learner = Credentials.newRotterdamLearner();
+        UUID id = UUID.randomUUID();
+        CredentialEvent event = Credentials.event(PartnerSigningKey.signed(
+                Credentials.lodzCourseResult(id, learner, Credentials.EQUIVALENT_COURSE, 6), PartnerSigningKey.get()));
+        String text = publishedFile(ContractTopic.CREDENTIALS);
+        byte[] binary = asGenericRecordOf(new Schema.Parser().parse(text), event);
+
+        JsonNode stock = JSON.readTree(node("stock-serializer.mjs", registryUrl,
+                RESOLVED.resolve(ContractTopic.CREDENTIALS.publishedFileName()).toAbsolutePath().toString(),
+                HexFormat.of().formatHex(binary)));
+
+        int byContent = lookUpByContent(ContractTopic.CREDENTIALS.valueSubject(), text).path("id").asInt();
+        byte[] framed = HexFormat.of().parseHex(stock.path("framedHex").asText());
+        assertThat(stock.path("id").asInt()).isEqualTo(byContent);
+        assertThat(ConfluentWireFormat.schemaId(framed)).isEqualTo(byContent);
+        assertThat(Arrays.copyOfRange(framed, ConfluentWireFormat.HEADER_LENGTH, framed.length)).isEqualTo(binary);
+
+        // Sent as the partner's own broker principal, which may write the credentials topic and nothing else.
+        EmbeddedStack.kafkaAsPartner(Credentials.LODZ).sendBytes(ContractTopic.CREDENTIALS.topic(), learner, framed);
+
+        JsonNode decision = await("decision on " + id).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> EmbeddedStack.recognition().get("/api/institutions/eur.nl/decisions/" + id),
+                        response -> response.status() == 200).body();
+        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        var published = EmbeddedStack.kafka().awaitRecord(ContractTopic.DECISIONS.topic(),
+                record -> record.value() instanceof RecognitionDecided decided && decided.getCredentialId().equals(id), PIPELINE);
+        assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
+    }
+
     @Test
     void subjectHoldingTheOlderJavaFlavouredSchemaGetsThePublishedOneAsANewBackwardCompatibleVersion() {
         // A subject of its own, as a stack started before the contract was published language-neutral left it.
@@ -120,6 +162,26 @@ class ContractByContentTest {
         assertThat(registry("GET", "subjects/" + encode(subject) + "/versions", null).size()).isEqualTo(2);
         assertThat(lookUpByContent(subject, publishedFile(ContractTopic.CREDENTIALS)).path("id").asInt()).isEqualTo(published);
         assertThat(client.compatibility(subject)).isEqualTo(CompatibilityLevel.BACKWARD);
+    }
+
+    /** Runs a script of system-tests/node-client with the machine's node; its standard output, once it exits 0. */
+    private static String node(String script, String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(arguments));
+        Path stdout = Files.createTempFile("stock-client", ".out");
+        Path stderr = Files.createTempFile("stock-client", ".err");
+        Process process = new ProcessBuilder(command).directory(NODE_CLIENT.toFile())
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        String out = Files.readString(stdout);
+        String err = Files.readString(stderr);
+        Files.deleteIfExists(stdout);
+        Files.deleteIfExists(stderr);
+        assertThat(exited && process.exitValue() == 0).as("node " + script + " succeeded; stderr:\n" + err).isTrue();
+        return out;
     }
 
     private static String publishedFile(ContractTopic topic) {

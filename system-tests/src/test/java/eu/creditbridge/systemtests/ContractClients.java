@@ -67,9 +67,16 @@ final class ContractClients {
 
     /** Sends raw bytes (anything at all) and waits for the broker's ack. */
     void sendBytes(String topic, String key, byte[] value) {
+        sendBytes(topic, key, value, Map.of());
+    }
+
+    /** Sends raw bytes with the given headers (UTF-8 text) and waits for the broker's ack. */
+    void sendBytes(String topic, String key, byte[] value, Map<String, String> headers) {
         try (var producer = new KafkaProducer<String, byte[]>(producerConfig(),
                 new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            var record = new ProducerRecord<>(topic, key, value);
+            headers.forEach((name, text) -> record.headers().add(name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            producer.send(record).get(30, TimeUnit.SECONDS);
         } catch (InterruptedException | ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Cannot send to " + topic, e);
         }

@@ -57,6 +57,13 @@ final class JsonApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A body of any media type, e.g. Confluent-framed Avro as {@code application/avro}. */
+    Response post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

@@ -47,6 +47,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    /** A dry run that could not be made now (the schema registry is down): nothing concluded about the event. */
+    @ExceptionHandler(eu.creditbridge.recognition.application.SentCredentials.Unavailable.class)
+    ProblemDetail unavailable(eu.creditbridge.recognition.application.SentCredentials.Unavailable e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Not checked now");
+        problem.setType(Problems.type("unavailable"));
+        return problem;
+    }
+
     @ExceptionHandler(InvalidPathValue.class)
     ProblemDetail invalid(InvalidPathValue e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Invalid " + e.field() + ": " + e.getMessage());

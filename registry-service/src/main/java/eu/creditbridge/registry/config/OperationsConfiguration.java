@@ -10,6 +10,7 @@ import eu.creditbridge.registry.application.operations.InspectingDeadLetters;
 import eu.creditbridge.registry.application.operations.PayloadDecoder;
 import eu.creditbridge.registry.application.operations.PipelineProbe;
 import eu.creditbridge.registry.application.operations.ReplayingDeadLetter;
+import eu.creditbridge.registry.application.operations.ShowingOwnDeadLetters;
 import eu.creditbridge.registry.application.operations.WatchingPipeline;
 import eu.creditbridge.registry.domain.operations.SampleWindow;
 import eu.creditbridge.registry.messaging.operations.AvroPayloadDecoder;
@@ -116,5 +117,11 @@ public class OperationsConfiguration {
     @Bean
     DiscardingDeadLetter discardingDeadLetter(DeadLetterTopics topics, DeadLetterLedger ledger, Clock clock) {
         return new DiscardingDeadLetter(topics, ledger, clock);
+    }
+
+    /** A partner's own dead letters of the credentials topic, searched among the newest 1,000. */
+    @Bean
+    ShowingOwnDeadLetters showingOwnDeadLetters(DeadLetterTopics topics, DeadLetterLedger ledger, PayloadDecoder decoder) {
+        return new ShowingOwnDeadLetters(topics, ledger, decoder, ContractTopic.CREDENTIALS.deadLetterTopic(), 1000);
     }
 }

@@ -57,6 +57,8 @@ class ApiDocumentationTest {
                 .andExpect(jsonPath(KEYS + ".get.security", Matchers.empty()))
                 .andExpect(jsonPath("$.paths['/api/institutions/{schac}'].get.security", Matchers.empty()))
                 .andExpect(jsonPath(KEY + ".put.security").doesNotExist())
+                // An institution's own dead letters are read signed in (the document's global requirement).
+                .andExpect(jsonPath("$.paths['/api/institutions/{schac}/dead-letters'].get.security").doesNotExist())
                 .andExpect(jsonPath("$.security[*]", Matchers.hasSize(2)));
     }
 

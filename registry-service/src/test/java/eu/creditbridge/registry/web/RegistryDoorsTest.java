@@ -117,6 +117,16 @@ class RegistryDoorsTest {
         allowed(rows, "admin", HttpMethod.PUT, cork, CORK_WITH_KEY, 201);
         refused(rows, "admin", HttpMethod.PUT, lodz, "{\"name\": \"\"}", 400);
         // Who besides the institution's admin registers its keys.
+        // An institution's own dead letters: read by its admin, system or issuing officer only (reading them needs the
+        // broker, which the system tests' PartnerFeedbackTest has; here only the refusals).
+        String deadLetters = lodz + "/dead-letters";
+        refused(rows, "anonymous", HttpMethod.GET, deadLetters, null, 401);
+        refused(rows, "officer@eur.nl", HttpMethod.GET, deadLetters, null, 403);
+        refused(rows, "admin@eur.nl", HttpMethod.GET, deadLetters, null, 403);
+        refused(rows, "registrar@uni.lodz.pl", HttpMethod.GET, deadLetters, null, 403);
+        refused(rows, "alliance-admin@unic", HttpMethod.GET, deadLetters, null, 403);
+        refused(rows, "operator", HttpMethod.GET, deadLetters, null, 403);
+        refused(rows, Accounts.ISSUER_SERVICE, HttpMethod.GET, deadLetters, null, 403);
         String issuers = lodz + "/issuer-principals";
         refused(rows, "anonymous", HttpMethod.PUT, issuers, ISSUERS, 401);
         refused(rows, "admin@uni.lodz.pl", HttpMethod.PUT, issuers, ISSUERS, 403);

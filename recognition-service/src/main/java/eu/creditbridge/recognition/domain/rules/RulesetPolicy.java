@@ -341,12 +341,12 @@ public final class RulesetPolicy implements RecognitionPolicy {
                 credential.grade().map(g -> g.value()).orElse(""), credential.grade().map(g -> g.scheme()).orElse(""),
                 credential.grade().map(g -> g.passed()).orElse(true), elements.iscedField().orElse(""));
         Map<String, Double> categories = new TreeMap<>();
-        List<String> courses = new ArrayList<>();
+        Map<String, Double> courses = new TreeMap<>();
         double total = 0;
         if (learner.record().isPresent()) {
             var totals = learner.record().get().totals();
             totals.perCategory().forEach((k, v) -> categories.put(k, v.value().doubleValue()));
-            courses.addAll(totals.perLocalCourse().keySet());
+            totals.perLocalCourse().forEach((k, v) -> courses.put(k, v.value().doubleValue()));
             total = totals.total().value().doubleValue();
         }
         return new RuleFacts(credentialFacts, new RuleFacts.IssuerFacts(issuer.schacCode().value(), issuer.country(), issuerAlliances),

@@ -28,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>a REGISTRAR: everything under their own institution (records, decisions, the review queue, agreements);</li>
  *   <li>the institution's own system (INSTITUTION_SYSTEM, a machine account bound to its SCHAC code): its learners'
  *       records and learning agreements only, not the review queue or decisions;</li>
- *   <li>an OPERATOR: monitoring, no learner data; INSTITUTION_ADMIN and ISSUING_OFFICER: nothing here (they manage
- *       keys and issue credentials elsewhere; least privilege);</li>
+ *   <li>an issuing institution's INSTITUTION_SYSTEM, ISSUING_OFFICER or INSTITUTION_ADMIN: dry runs of credentials in its
+ *       own name ({@code POST /api/issuers/{schac}/credential-checks}), nothing else (least privilege);</li>
+ *   <li>an OPERATOR: monitoring, no learner data;</li>
  *   <li>open: health, metrics, the API description, the sign-in page.</li>
  * </ul>
  */
@@ -41,9 +42,10 @@ public class SecurityConfiguration {
     static final String LEARNER_RECORD = "/api/institutions/{" + SCHAC + "}/learners/{learnerId}/record";
     static final String LEARNING_AGREEMENTS = "/api/institutions/{" + SCHAC + "}/learners/{learnerId}/learning-agreements";
     static final String LEARNING_AGREEMENT = LEARNING_AGREEMENTS + "/{agreementId}";
+    static final String CREDENTIAL_CHECKS = "/api/issuers/{" + SCHAC + "}/credential-checks";
     static final String INSTITUTION_CONSOLE = "/console/institutions/{" + SCHAC + "}/**";
     static final String WHO_MAY = "registrars reach only their own institution; an institution's system only its own learner records"
-            + " and learning agreements; operators no learner data";
+            + " and learning agreements; an issuer's system, officer or admin only its own credential checks; operators no learner data";
 
     @Bean
     @Order(1)
@@ -53,6 +55,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, LEARNER_RECORD).access(Scopes.institution(SCHAC, Role.REGISTRAR, Role.INSTITUTION_SYSTEM))
                         .requestMatchers(LEARNING_AGREEMENTS, LEARNING_AGREEMENT)
                         .access(Scopes.institution(SCHAC, Role.REGISTRAR, Role.INSTITUTION_SYSTEM))
+                        // A partner's dry run: the issuing institution's own system, issuing officer or admin.
+                        .requestMatchers(HttpMethod.POST, CREDENTIAL_CHECKS)
+                        .access(Scopes.institution(SCHAC, Role.INSTITUTION_SYSTEM, Role.ISSUING_OFFICER, Role.INSTITUTION_ADMIN))
                         .requestMatchers(INSTITUTION_API).access(Scopes.institution(SCHAC, Role.REGISTRAR))
                         .anyRequest().access(Scopes.anyOf(Role.ADMIN)));
         door.lock(http, new ApiRefusals(json, "CreditBridge recognition", WHO_MAY));

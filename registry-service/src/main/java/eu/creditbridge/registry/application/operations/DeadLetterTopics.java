@@ -16,6 +16,9 @@ public interface DeadLetterTopics {
     /** Dead letters over every dead-letter topic, newest first, after skipping the {@code skip} newest: a page. */
     List<DeadLetter> newest(int skip, int limit);
 
+    /** The same, over one dead-letter topic only. */
+    List<DeadLetter> newest(String deadLetterTopic, int skip, int limit);
+
     Optional<DeadLetter> find(DeadLetterId id);
 
     /**

@@ -3,10 +3,14 @@ package eu.creditbridge.registry.messaging.operations;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.creditbridge.contract.CredentialEvent;
+import eu.creditbridge.contract.CredentialIssued;
+import eu.creditbridge.contract.CredentialRevoked;
 import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
 import eu.creditbridge.messaging.registry.SchemaRegistryClient;
 import eu.creditbridge.registry.application.operations.PayloadDecoder;
 import eu.creditbridge.registry.domain.operations.Payloads;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
@@ -45,6 +49,29 @@ public class AvroPayloadDecoder implements PayloadDecoder {
         } catch (RuntimeException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             return undecoded(value, "Could not decode as Avro of " + sourceTopic + ": " + why);
+        }
+    }
+
+    @Override
+    public Optional<SentEvent> sender(String sourceTopic, byte[] value) {
+        if (value == null || deserializer == null) {
+            return Optional.empty();
+        }
+        try {
+            if (!(deserializer.deserialize(sourceTopic, value) instanceof CredentialEvent event)) {
+                return Optional.empty();
+            }
+            if (event.getPayload() instanceof CredentialIssued issued) {
+                return Optional.of(new SentEvent(issued.getIssuingInstitution(), String.valueOf(issued.getCredentialId()),
+                        String.valueOf(event.getEventId()), "CredentialIssued"));
+            }
+            if (event.getPayload() instanceof CredentialRevoked revoked) {
+                return Optional.of(new SentEvent(revoked.getIssuingInstitution(), String.valueOf(revoked.getCredentialId()),
+                        String.valueOf(event.getEventId()), "CredentialRevoked"));
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -55,20 +55,29 @@ public class KafkaDeadLetterTopics implements DeadLetterTopics, AutoCloseable {
 
     @Override
     public List<DeadLetter> newest(int skip, int limit) {
+        return newest(deadLetterTopics, skip, limit);
+    }
+
+    @Override
+    public List<DeadLetter> newest(String deadLetterTopic, int skip, int limit) {
+        return newest(deadLetterTopics.stream().filter(deadLetterTopic::equals).toList(), skip, limit);
+    }
+
+    private List<DeadLetter> newest(List<String> topics, int skip, int limit) {
         if (skip < 0 || limit < 1) {
             throw new IllegalArgumentException("skip must be 0 or more and limit at least 1, not " + skip + " and " + limit);
         }
         try (Consumer<byte[], byte[]> consumer = consumers.get()) {
-            return newest(consumer, skip, limit);
+            return newest(consumer, topics, skip, limit);
         } catch (KafkaException e) {
             throw new BrokerUnavailable("Kafka could not list the dead letters: " + e.getMessage(), e);
         }
     }
 
-    private List<DeadLetter> newest(Consumer<byte[], byte[]> consumer, int skip, int limit) {
+    private List<DeadLetter> newest(Consumer<byte[], byte[]> consumer, List<String> topics, int skip, int limit) {
         int depth = skip + limit;
         Map<String, List<PartitionInfo>> existing = consumer.listTopics(timeout);
-        List<TopicPartition> partitions = deadLetterTopics.stream().filter(existing::containsKey)
+        List<TopicPartition> partitions = topics.stream().filter(existing::containsKey)
                 .flatMap(t -> existing.get(t).stream().map(p -> new TopicPartition(t, p.partition())))
                 .toList();
         if (partitions.isEmpty()) {

@@ -79,6 +79,9 @@ public class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        // An institution's refused events are its own: its admin, system or issuing officer (and the admin).
+                        .requestMatchers(HttpMethod.GET, "/api/institutions/{schac}/dead-letters").access(Scopes.institution(
+                                "schac", Role.INSTITUTION_ADMIN, Role.INSTITUTION_SYSTEM, Role.ISSUING_OFFICER))
                         // The trust list is public data: institutions, keys, alliances, rulesets.
                         .requestMatchers(HttpMethod.GET, "/api/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/api/**").permitAll()
