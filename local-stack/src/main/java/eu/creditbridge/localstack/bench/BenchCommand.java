@@ -53,14 +53,14 @@ public final class BenchCommand {
         report.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         BenchRun run = new BenchRun(options, StackArtifacts.inRepo(repo), report, out);
         boolean complete = true;
-        Optional<Double> documentsPerCredential = Optional.empty();
+        Optional<Double> writesPerCredential = Optional.empty();
         if (options.needsDurableStack()) {
             BenchRun.StackFigures figures = onFreshStack(run, repo, durable, false, root.root(), Optional.empty(), out);
-            documentsPerCredential = figures.burst().filter(b -> !b.documentsWritten().isEmpty()).map(Burst.Result::documentsPerCredential);
+            writesPerCredential = figures.burst().filter(b -> b.storeWrites() > 0).map(Burst.Result::writesPerCredential);
             complete &= figures.burst().map(Burst.Result::complete).orElse(true);
         }
         if (options.runs(BenchPart.MEMORY_BURST)) {
-            BenchRun.StackFigures figures = onFreshStack(run, repo, memory, true, root.root(), documentsPerCredential, out);
+            BenchRun.StackFigures figures = onFreshStack(run, repo, memory, true, root.root(), writesPerCredential, out);
             complete &= figures.burst().map(Burst.Result::complete).orElse(true);
         }
         report.row("one vs two recognition-service instances", "not measured",
@@ -83,7 +83,7 @@ public final class BenchCommand {
     }
 
     private static BenchRun.StackFigures onFreshStack(BenchRun run, Path repo, StateLayout state, boolean inMemory, Path resultsDir,
-            Optional<Double> documentsPerCredential, Consumer<String> out) {
+            Optional<Double> writesPerCredential, Consumer<String> out) {
         String label = inMemory ? "in-memory" : "durable";
         out.accept("Starting a fresh stack, MongoDB " + (inMemory ? "in memory only" : "on its durable H2 file") + " (" + state.root() + ") ...");
         LocalStack stack = LocalStack.builder()
@@ -96,7 +96,7 @@ public final class BenchCommand {
                 .log(out)
                 .start();
         try {
-            return run.on(stack, label, !inMemory, resultsDir, documentsPerCredential);
+            return run.on(stack, label, !inMemory, resultsDir, writesPerCredential);
         } finally {
             out.accept("Stopping the " + label + " stack ...");
             stack.close();

@@ -46,9 +46,9 @@ final class BenchRun {
 
     /**
      * Runs what {@code parts} ask for on {@code stack}; {@code label} names the store ("durable" or "in-memory").
-     * {@code documentsPerCredential}, if known from an earlier stack, stands in where this stack's burst did not count.
+     * {@code writesPerCredential}, if known from an earlier stack, stands in where this stack's burst did not count.
      */
-    StackFigures on(LocalStack stack, String label, boolean durable, Path resultsDir, Optional<Double> documentsPerCredential) {
+    StackFigures on(LocalStack stack, String label, boolean durable, Path resultsDir, Optional<Double> writesPerCredential) {
         Map<String, Object> adminConfig = stack.kafkaAdminConfig();
         PartnerIssuer.Stack partnerStack = new PartnerIssuer.Stack(stack.registry().url(), stack.schemaRegistryUrl(), adminConfig);
         Map<String, Object> json = new LinkedHashMap<>();
@@ -82,9 +82,9 @@ final class BenchRun {
             }
             if (options.runs(durable ? BenchPart.BURST : BenchPart.MEMORY_BURST)) {
                 timeline.part("burst");
-                Burst.Result result = new Burst(stack, options, watch, broker, stored, out).run(label, partnerStack);
+                Burst.Result result = new Burst(stack, options, watch, broker, stored, mongo, out).run(label, partnerStack);
                 burst = Optional.of(result);
-                burstRows(result, label, store, documentsPerCredential);
+                burstRows(result, label, store, writesPerCredential);
                 json.put("burst", burstJson(result));
             }
             if (durable && options.runs(BenchPart.LATENCY)) {
@@ -126,18 +126,19 @@ final class BenchRun {
         return new StackFigures(store, burst);
     }
 
-    private void burstRows(Burst.Result burst, String label, Optional<StoreCeiling.Result> store, Optional<Double> knownDocumentsPerCredential) {
-        double documentsPerCredential = burst.documentsWritten().isEmpty() ? knownDocumentsPerCredential.orElse(0.0)
-                : burst.documentsPerCredential();
+    private void burstRows(Burst.Result burst, String label, Optional<StoreCeiling.Result> store, Optional<Double> knownWritesPerCredential) {
+        double writesPerCredential = burst.storeWrites() > 0 ? burst.writesPerCredential() : knownWritesPerCredential.orElse(0.0);
+        report.row("document writes per credential, all services (" + label + " burst, the store's opcounters)",
+                String.format("%.2f", burst.writesPerCredential()), String.format("%,d inserts, updates and deletes", burst.storeWrites()));
         report.row("documents a credential adds to the store (" + label + " burst, all services' collections after the run)",
-                String.format("%.2f", documentsPerCredential), burst.documentsWritten().toString());
+                String.format("%.2f", burst.documentsPerCredential()), burst.documentsWritten().toString());
         String what = String.format("burst, %s store: %,d signed credentials to %,d learners onto the topic at once", label, burst.credentials(),
                 burst.learners());
         if (burst.complete()) {
-            String beside = store.filter(s -> documentsPerCredential > 0).map(s -> {
-                double bound = s.perSecond() / documentsPerCredential;
-                return String.format("%s of the store's ceiling ÷ %.2f documents (%s)", Figures.ratio(burst.perSecond().get() / bound),
-                        documentsPerCredential, Figures.rate(bound));
+            String beside = store.filter(s -> writesPerCredential > 0).map(s -> {
+                double bound = s.perSecond() / writesPerCredential;
+                return String.format("%s of the store's ceiling ÷ %.2f writes (%s)", Figures.ratio(burst.perSecond().get() / bound),
+                        writesPerCredential, Figures.rate(bound));
             }).orElse("no store ceiling measured in this run");
             report.row(what, Figures.rate(burst.perSecond().get()) + " credentials end to end (" + Figures.seconds(burst.endToEnd().get()) + ")", beside);
         } else {
@@ -170,6 +171,8 @@ final class BenchRun {
         json.put("secondPartnerLatencyMillis", burst.fairness());
         json.put("documentsWritten", burst.documentsWritten());
         json.put("documentsPerCredential", burst.documentsPerCredential());
+        json.put("storeWrites", burst.storeWrites());
+        json.put("writesPerCredential", burst.writesPerCredential());
         json.put("cpuSeconds", burst.cpuSeconds());
         return json;
     }

@@ -1,5 +1,6 @@
 package eu.creditbridge.localstack.bench;
 
+import com.mongodb.client.MongoClient;
 import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.ServiceProcess;
 import eu.creditbridge.localstack.chaos.ConsumerLag;
@@ -16,6 +17,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import org.bson.Document;
 
 /**
  * End of semester: one partner (the University of Lodz) publishes a semester of signed results at once, straight onto
@@ -39,7 +41,7 @@ final class Burst {
     record Result(String label, int credentials, int learners, Duration published, Optional<Duration> onTopic, Optional<Duration> stored,
             Optional<Duration> learnerRecords, Optional<Duration> atIssuer, long decided, int fairnessSent,
             Latencies.Percentiles latencies, Latencies.Percentiles fairness, Map<String, Double> cpuSeconds,
-            Map<String, Long> documentsWritten) {
+            Map<String, Long> documentsWritten, long storeWrites) {
 
         boolean complete() {
             return onTopic.isPresent() && stored.isPresent() && learnerRecords.isPresent() && atIssuer.isPresent();
@@ -55,6 +57,14 @@ final class Burst {
             return endToEnd().map(took -> Figures.perSecond(credentials, took));
         }
 
+        /**
+         * Document writes per credential, all services together, from the store's own write counters (MongoDB's
+         * {@code serverStatus.opcounters}: inserts, updates, deletes): what the bulk-upsert ceiling is divided by.
+         */
+        double writesPerCredential() {
+            return storeWrites / (double) Math.max(1, credentials + fairnessSent);
+        }
+
         /** New documents in all services' databases per credential (the second partner's credentials counted too). */
         double documentsPerCredential() {
             long written = documentsWritten.values().stream().mapToLong(Long::longValue).sum();
@@ -67,9 +77,12 @@ final class Burst {
     private final DecisionWatch watch;
     private final ConsumerLag broker;
     private final StoredOutcomes stored;
+    private final MongoClient mongo;
     private final Consumer<String> out;
 
-    Burst(LocalStack stack, BenchOptions options, DecisionWatch watch, ConsumerLag broker, StoredOutcomes stored, Consumer<String> out) {
+    Burst(LocalStack stack, BenchOptions options, DecisionWatch watch, ConsumerLag broker, StoredOutcomes stored, MongoClient mongo,
+            Consumer<String> out) {
+        this.mongo = mongo;
         this.stack = stack;
         this.options = options;
         this.watch = watch;
@@ -88,6 +101,7 @@ final class Burst {
                         ? PartnerIssuer.enrol(stack.state(), partnerStack, SECOND_PARTNER, HOST, 50, 0, out) : null) {
             Map<String, Long> documentsBefore = stored.documentCounts();
             long storedBefore = stored.decisionsAtRecognition();
+            long writesBefore = writes();
             Map<String, ProcessUsage.Reading> usageBefore = ProcessUsage.of(stack);
             Instant start = Instant.now();
             Instant giveUp = start.plus(options.burstTimeout());
@@ -147,6 +161,7 @@ final class Burst {
             burstDecided.set(true);
             joinQuietly(trickle);
             Map<String, Double> cpu = ProcessUsage.cpuSecondsBetween(usageBefore, ProcessUsage.of(stack));
+            long storeWrites = writes() - writesBefore;
             Map<String, Long> written = new LinkedHashMap<>();
             stored.documentCounts().forEach((collection, count) -> {
                 long added = count - documentsBefore.getOrDefault(collection, 0L);
@@ -156,7 +171,7 @@ final class Burst {
             });
             Result result = new Result(label, credentials, options.learners(), published, Optional.ofNullable(onTopic),
                     Optional.ofNullable(storedAll), Optional.ofNullable(learnerRecords), Optional.ofNullable(atIssuer), burst.decided(),
-                    fairnessSent.get(), burst.percentiles(), watch.stream(FAIRNESS).percentiles(), cpu, written);
+                    fairnessSent.get(), burst.percentiles(), watch.stream(FAIRNESS).percentiles(), cpu, written, storeWrites);
             out.accept(result.complete()
                     ? String.format("  all decided, stored, counted and read by the issuer after %s: %s end to end", Figures.seconds(result.endToEnd().get()),
                             Figures.rate(result.perSecond().get()))
@@ -184,6 +199,15 @@ final class Burst {
         thread.setDaemon(true);
         thread.start();
         return thread;
+    }
+
+    /** Inserts, updates and deletes the store has received since it started (its {@code serverStatus.opcounters}). */
+    private long writes() {
+        Document counters = mongo.getDatabase("admin").runCommand(new Document("serverStatus", 1)).get("opcounters", Document.class);
+        if (counters == null) {
+            return 0;   // a store that keeps no counters: the ratio falls back to the documents counted in the collections
+        }
+        return List.of("insert", "update", "delete").stream().mapToLong(key -> ((Number) counters.get(key)).longValue()).sum();
     }
 
     private long lag(String group) {
