@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -53,37 +54,17 @@ final class RestIssuing {
     Result single(int credentials, int clients, Consumer<String> out) {
         Workload workload = new Workload(ChaosPlan.of(credentials, Math.max(1, credentials / 10)));
         out.accept(String.format("  REST: %,d single POST /api/credentials from %d clients ...", credentials, clients));
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         List<String> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
         Instant start = Instant.now();
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                workers.add(pool.submit(() -> {
-                    for (int index = next.getAndIncrement(); index < credentials; index = next.getAndIncrement()) {
-                        Optional<String> refused = issuer.issue(workload.credentialId(index), workload.json(index));
-                        if (refused.isEmpty()) {
-                            accepted.incrementAndGet();
-                        } else {
-                            refusals.add(refused.get());
-                        }
-                    }
-                    return null;
-                }));
+        inParallel(clients, credentials, index -> {
+            Optional<String> refused = issuer.issue(workload.credentialId(index), workload.json(index));
+            if (refused.isEmpty()) {
+                accepted.incrementAndGet();
+            } else {
+                refusals.add(refused.get());
             }
-            for (Future<?> worker : workers) {
-                worker.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("a REST client failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         Result result = new Result("single POST /api/credentials, " + clients + " clients", credentials, accepted.get(),
                 Duration.between(start, Instant.now()), first(refusals));
         out.accept(String.format("    %,d accepted in %s: %s", result.accepted(), Figures.seconds(result.took()), Figures.rate(result.perSecond())));
@@ -113,28 +94,46 @@ final class RestIssuing {
         int requests = (credentials + BATCH_SIZE - 1) / BATCH_SIZE;
         out.accept(String.format("  REST: %,d credentials in %,d POST %s of up to %,d, %d clients ...", credentials, requests, BATCH_PATH,
                 BATCH_SIZE, clients));
-        AtomicInteger next = new AtomicInteger();
         AtomicInteger accepted = new AtomicInteger();
         Map<String, Integer> answers = new TreeMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(clients, requests));
         Instant start = Instant.now();
+        inParallel(clients, requests, request -> {
+            int from = request * BATCH_SIZE;
+            int to = Math.min(credentials, from + BATCH_SIZE);
+            StringBuilder body = new StringBuilder("[");
+            for (int index = from; index < to; index++) {
+                body.append(index == from ? "" : ",").append(workload.json(index));
+            }
+            HttpResponse<String> response = api.send(api.post(BATCH_PATH, body.append(']').toString()));
+            int refused = response.statusCode() / 100 == 2 ? countProblems(response.body()) : to - from;
+            accepted.addAndGet(to - from - refused);
+            synchronized (answers) {
+                answers.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+            }
+        });
+        Result result = new Result("POST " + BATCH_PATH + " of " + BATCH_SIZE + ", " + Math.min(clients, requests) + " clients", credentials,
+                accepted.get(), Duration.between(start, Instant.now()), List.of("answers: " + answers));
+        out.accept(String.format("    %,d accepted in %s: %s (%s)", result.accepted(), Figures.seconds(result.took()),
+                Figures.rate(result.perSecond()), answers));
+        return result;
+    }
+
+    /** A task of the clients: one credential, or one request of many. */
+    @FunctionalInterface
+    private interface ClientTask {
+        void run(int index) throws IOException, InterruptedException;
+    }
+
+    /** Tasks {@code 0..tasks-1} shared out among {@code clients} threads, each taking the next until none is left. */
+    private static void inParallel(int clients, int tasks, ClientTask task) {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(clients, tasks)));
         try {
             List<Future<?>> workers = new ArrayList<>();
-            for (int c = 0; c < Math.min(clients, requests); c++) {
+            for (int c = 0; c < Math.min(clients, tasks); c++) {
                 workers.add(pool.submit(() -> {
-                    for (int request = next.getAndIncrement(); request < requests; request = next.getAndIncrement()) {
-                        int from = request * BATCH_SIZE;
-                        int to = Math.min(credentials, from + BATCH_SIZE);
-                        StringBuilder body = new StringBuilder("[");
-                        for (int index = from; index < to; index++) {
-                            body.append(index == from ? "" : ",").append(workload.json(index));
-                        }
-                        HttpResponse<String> response = api.send(api.post(BATCH_PATH, body.append(']').toString()));
-                        int refused = response.statusCode() / 100 == 2 ? countProblems(response.body()) : to - from;
-                        accepted.addAndGet(to - from - refused);
-                        synchronized (answers) {
-                            answers.merge("HTTP " + response.statusCode(), 1, Integer::sum);
-                        }
+                    for (int index = next.getAndIncrement(); index < tasks; index = next.getAndIncrement()) {
+                        task.run(index);
                     }
                     return null;
                 }));
@@ -145,16 +144,11 @@ final class RestIssuing {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException("a REST client failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
         }
-        Result result = new Result("POST " + BATCH_PATH + " of " + BATCH_SIZE + ", " + Math.min(clients, requests) + " clients", credentials,
-                accepted.get(), Duration.between(start, Instant.now()), List.of("answers: " + answers));
-        out.accept(String.format("    %,d accepted in %s: %s (%s)", result.accepted(), Figures.seconds(result.took()),
-                Figures.rate(result.perSecond()), answers));
-        return result;
     }
 
     /** Items of a batch answer that are problems: objects anywhere in it with an RFC 9457 {@code "status"} of 400 or more. */
