@@ -63,23 +63,46 @@ public final class BenchCommand {
             BenchRun.StackFigures figures = onFreshStack(run, repo, memory, true, root.root(), writesPerCredential, out);
             complete &= figures.burst().map(Burst.Result::complete).orElse(true);
         }
+        finish(report, began, args, root.root(), out);
+        out.accept("Logs: " + durable.logsDir() + " and " + memory.logsDir());
+        return complete ? 0 : 1;
+    }
+
+    /**
+     * The durable stack's parts on a stack that is already running (the system tests' shared one), results written to
+     * {@code resultsDir}. The in-memory burst needs a stack of its own and is refused here.
+     */
+    public static int runOn(LocalStack stack, Path resultsDir, List<String> args, Consumer<String> out) {
+        BenchOptions options = BenchOptions.parse(args);
+        if (options.runs(BenchPart.MEMORY_BURST)) {
+            throw new IllegalArgumentException("the memory burst starts a stack of its own; leave it out of --parts on a running stack");
+        }
+        Instant began = Instant.now();
+        BenchReport report = new BenchReport();
+        report.put("startedAt", began.toString());
+        report.put("options", optionsJson(options));
+        BenchRun.StackFigures figures = new BenchRun(options, StackArtifacts.locate(), report, out)
+                .on(stack, "durable", true, resultsDir, Optional.empty());
+        finish(report, began, args, resultsDir, out);
+        return figures.burst().map(Burst.Result::complete).orElse(true) ? 0 : 1;
+    }
+
+    private static void finish(BenchReport report, Instant began, List<String> args, Path resultsDir, Consumer<String> out) {
         report.row("one vs two recognition-service instances", "not measured",
                 "the local stack starts one process per service (LocalStack keeps its services by name); a second instance is issue 16, item 5");
         report.put("secondRecognitionInstance", "not measured: the local stack cannot start a second instance of a service yet");
         report.put("tookSeconds", Duration.between(began, Instant.now()).toSeconds());
-        String command = "./creditbridge bench " + String.join(" ", args);
-        Path markdown = root.root().resolve("bench.md");
-        Path json = root.root().resolve("bench.json");
-        BenchRun.write(markdown, report.markdown("CreditBridge bench, " + began, command.trim(), List.of(
+        String command = ("./creditbridge bench " + String.join(" ", args)).trim();
+        Path markdown = resultsDir.resolve("bench.md");
+        Path json = resultsDir.resolve("bench.json");
+        BenchRun.write(markdown, report.markdown("CreditBridge bench, " + began, command, List.of(
                 "Figures of one run on this machine (" + Runtime.getRuntime().availableProcessors() + " cores), noisy when anything else runs.",
                 "Charts: bench-durable.svg, bench-in-memory.svg (decisions/s and recognition's consumer lag over the run).")));
         BenchRun.write(json, report.json());
         out.accept("");
         out.accept("Bench figures (" + Duration.between(began, Instant.now()).toSeconds() + " s in all):");
         out.accept(report.text());
-        out.accept("Written: " + markdown + ", " + json + ", charts " + root.root().resolve("bench-*.svg") + "; logs in " + durable.logsDir()
-                + " and " + memory.logsDir());
-        return complete ? 0 : 1;
+        out.accept("Written: " + markdown + ", " + json + ", charts " + resultsDir.resolve("bench-*.svg"));
     }
 
     private static BenchRun.StackFigures onFreshStack(BenchRun run, Path repo, StateLayout state, boolean inMemory, Path resultsDir,
