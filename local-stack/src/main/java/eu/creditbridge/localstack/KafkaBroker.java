@@ -36,6 +36,11 @@ public final class KafkaBroker implements StackComponent {
     private final StateLayout state;
     private final ChildProcess process;
 
+    /** Partitions of every topic the broker creates (the contract's topics too). */
+    public int partitions() {
+        return partitions;
+    }
+
     public KafkaBroker(StateLayout state, StackArtifacts artifacts, int port, int controllerPort, int partitions) {
         this.port = port;
         this.controllerPort = controllerPort;

@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
         StackArtifacts artifacts = builder.artifacts != null ? builder.artifacts : StackArtifacts.locate();
         this.kafka = new KafkaBroker(state, artifacts, ports.kafka(), ports.kafkaController(), partitions);
         this.schemaRegistry = new SchemaRegistry(state, artifacts, ports.schemaRegistry());
-        this.mongo = new MongoWireServer(state, artifacts, ports.mongo());
+        this.mongo = new MongoWireServer(state, artifacts, ports.mongo(), builder.mongoInMemory);
         this.machineAccounts = MachineAccountsFile.ensure(state, artifacts.repoDir());
         ServiceProcess.Addresses addresses = new ServiceProcess.Addresses(kafka.bootstrapServers(), schemaRegistry.url(), mongo.uri());
         for (String name : builder.services) {
@@ -386,6 +386,7 @@ public final class LocalStack implements AutoCloseable {
         private StackPorts ports = StackPorts.defaults();
         private int partitions = 3;
         private boolean demoData;
+        private boolean mongoInMemory;
         private boolean stopOnJvmExit;
         private List<String> services = ServiceProcess.ALL;
         private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
@@ -427,6 +428,12 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder partitions(int partitions) {
             this.partitions = partitions;
+            return this;
+        }
+
+        /** MongoDB keeps its store in memory only (gone when it stops): the bench's run without the disk. */
+        public Builder mongoInMemory(boolean inMemory) {
+            this.mongoInMemory = inMemory;
             return this;
         }
 

@@ -3,6 +3,7 @@ package eu.creditbridge.localstack;
 import eu.creditbridge.localstack.broker.BrokerPrincipals;
 import eu.creditbridge.localstack.broker.ComposeSecrets;
 import eu.creditbridge.localstack.broker.PartnerCommand;
+import eu.creditbridge.localstack.bench.BenchCommand;
 import eu.creditbridge.localstack.chaos.ChaosCommand;
 import eu.creditbridge.localstack.seed.SeedCommand;
 import java.io.IOException;
@@ -40,6 +41,8 @@ public final class LocalStackCommand {
               partner add SCHAC                        a partner issuer's broker principal: may write creditbridge.credentials
                                                        only; prints its Kafka client settings
               chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
+              bench [--credentials N] [--parts P,...]  throughput, latency and the raw ceilings on fresh stacks of its own
+                                                       (README; a wrong option prints them all)
               secrets                                  write (or complete) the machine accounts' secrets, print where
             """;
 
@@ -69,6 +72,7 @@ public final class LocalStackCommand {
                 case "stop" -> cli.stop();
                 case "status" -> cli.status();
                 case "chaos" -> ChaosCommand.run(repo, stateDir, rest);
+                case "bench" -> BenchCommand.run(repo, stateDir, rest);
                 case "seed" -> SeedCommand.run(stateDir, rest);
                 case "partner" -> PartnerCommand.run(stateDir, rest, System.out::println);
                 case "secrets" -> cli.secrets();

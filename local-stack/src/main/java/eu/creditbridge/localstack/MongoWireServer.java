@@ -24,18 +24,28 @@ import java.util.concurrent.CountDownLatch;
 public final class MongoWireServer implements StackComponent {
 
     public static final String NAME = "mongo";
+    /** {@code --file memory}: no file, the store in memory only. */
+    static final String MEMORY = "memory";
 
     private final int port;
     private final ChildProcess process;
     private final Path openedFile;
 
     public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port) {
+        this(state, artifacts, port, false);
+    }
+
+    /**
+     * With {@code inMemory} the same indexed backend keeps its store in memory only (H2's MVStore without a file): what
+     * the bench uses to show the pipeline's own ceiling, the disk taken out. Everything is gone when it stops.
+     */
+    public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port, boolean inMemory) {
         this.port = port;
         Path file = state.dir(NAME).resolve("creditbridge.mv");
-        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", "-Xmx512m",
+        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", inMemory ? "-Xmx1536m" : "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
-                "--port", Integer.toString(port), "--file", file.toString()));
+                "--port", Integer.toString(port), "--file", inMemory ? MEMORY : file.toString()));
         this.openedFile = file.resolveSibling(StoreOpened.FILE_NAME);
         deleteQuietly(openedFile);
         // Ready when the services' databases answer (the port first: no driver is started against a closed one). The first open of a file an older version wrote moves it to the
@@ -137,19 +147,25 @@ public final class MongoWireServer implements StackComponent {
         if (file == null) {
             throw new IllegalArgumentException("--file PATH is required (the H2 file that keeps the data)");
         }
+        boolean inMemory = file.equals(MEMORY);
         try {
-            Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
+            if (!inMemory) {
+                Files.createDirectories(Path.of(file).toAbsolutePath().getParent());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long started = System.nanoTime();
-        IndexedH2Backend backend = new IndexedH2Backend(file);
+        IndexedH2Backend backend = new IndexedH2Backend(inMemory ? null : file);
         StoreOpened opened = new StoreOpened(Duration.ofNanos(System.nanoTime() - started), backend.documentCount(),
-                sizeOf(Path.of(file)), backend.migration());
+                inMemory ? 0 : sizeOf(Path.of(file)), backend.migration());
         MongoServer server = new MongoServer(backend);
         server.bind(LocalPorts.HOST, port);
-        opened.writeTo(Path.of(file).resolveSibling(StoreOpened.FILE_NAME));
-        System.out.println("MongoDB wire protocol on " + LocalPorts.HOST + ":" + port + ", data in " + file + "; " + opened.summary());
+        if (!inMemory) {
+            opened.writeTo(Path.of(file).resolveSibling(StoreOpened.FILE_NAME));
+        }
+        System.out.println("MongoDB wire protocol on " + LocalPorts.HOST + ":" + port + ", data "
+                + (inMemory ? "in memory only" : "in " + file) + "; " + opened.summary());
         CountDownLatch stopped = new CountDownLatch(1);
         // A graceful stop closes the H2 store, so everything written is on disk.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

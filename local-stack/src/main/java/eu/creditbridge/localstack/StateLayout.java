@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Where the stack keeps its state: one folder ({@code .creditbridge/} for the CLI, a temporary one
@@ -51,5 +54,21 @@ public record StateLayout(Path root) {
 
     public Path stackFile() {
         return root.resolve("stack.properties");
+    }
+
+    /**
+     * Stops what an earlier run from this folder left running (see {@link LocalStack#reapLeftovers}) and deletes
+     * everything in it: the fresh start of a run that owns its folder ({@code chaos}, {@code bench}). Returns what it stopped.
+     */
+    public List<String> reapAndEmpty() {
+        List<String> reaped = LocalStack.reapLeftovers(this);
+        if (Files.exists(root)) {
+            try (Stream<Path> paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(root)).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot empty " + root, e);
+            }
+        }
+        return reaped;
     }
 }

@@ -2,17 +2,12 @@ package eu.creditbridge.localstack.chaos;
 
 import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.StateLayout;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * {@code ./creditbridge chaos [--credentials N] [--learners M] [--clients C] [--timeout-minutes T]}: a fresh stack of its
@@ -40,11 +35,10 @@ public final class ChaosCommand {
             throw new IllegalArgumentException("unknown arguments " + args + "; usage: " + USAGE);
         }
         StateLayout state = new StateLayout(stateDir);
-        List<String> reaped = LocalStack.reapLeftovers(state);
+        List<String> reaped = state.reapAndEmpty();
         if (!reaped.isEmpty()) {
             System.out.println("Stopped what an earlier chaos run left running: " + reaped);
         }
-        empty(state.root());
         System.out.println("Chaos run on a fresh stack of its own (state and logs in " + state.root() + ")");
         LocalStack stack = LocalStack.builder()
                 .stateDir(state.root())
@@ -65,17 +59,6 @@ public final class ChaosCommand {
         System.out.print(result.report());
         System.out.println("Logs: " + state.logsDir());
         return result.passed() ? 0 : 1;
-    }
-
-    private static void empty(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).filter(path -> !path.equals(dir)).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot empty " + dir, e);
-        }
     }
 
     /**

@@ -14,19 +14,19 @@ import java.util.concurrent.atomic.AtomicLong;
  * answers 5xx or 429) is sent again with the same credential id and body: the issuer's idempotency key, answered 200
  * when the first attempt had been stored.
  */
-final class IssuerApi {
+public final class IssuerApi {
 
     static final Duration GIVE_UP_ON_POST = Duration.ofMinutes(5);
     private final ServiceApi api;
     private final AtomicLong retried = new AtomicLong();
     private final AtomicLong repeated = new AtomicLong();
 
-    IssuerApi(ServiceApi api) {
+    public IssuerApi(ServiceApi api) {
         this.api = api;
     }
 
     /** Empty once the issuer has accepted the credential (201, or 200 for a repeat); else why it was not. */
-    Optional<String> issue(UUID credentialId, String json) throws InterruptedException {
+    public Optional<String> issue(UUID credentialId, String json) throws InterruptedException {
         HttpRequest request = api.post("/api/credentials", json);
         Instant giveUp = Instant.now().plus(GIVE_UP_ON_POST);
         for (int attempt = 0; ; attempt++) {

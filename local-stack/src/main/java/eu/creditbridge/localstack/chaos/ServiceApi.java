@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * A service's REST API as a university's own system calls it: HTTP/1.1, JSON, signed in with its machine account
  * (HTTP Basic). The base address is asked for on every request, as a restarted service keeps its port.
  */
-final class ServiceApi {
+public final class ServiceApi {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -20,23 +20,23 @@ final class ServiceApi {
     private final Supplier<String> baseUrl;
     private final String authorization;
 
-    ServiceApi(Supplier<String> baseUrl, String authorization) {
+    public ServiceApi(Supplier<String> baseUrl, String authorization) {
         this.baseUrl = baseUrl;
         this.authorization = authorization;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(request(path).header("Accept", "application/json").GET().build());
     }
 
     /** A POST of a JSON body, built once so that a retry sends the same bytes. */
-    HttpRequest post(String path, String json) {
+    public HttpRequest post(String path, String json) {
         return request(path).header("Content-Type", "application/json")
                 .header("Accept", "application/json, application/problem+json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build();
     }
 
-    HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

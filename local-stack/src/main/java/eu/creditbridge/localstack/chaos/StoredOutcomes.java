@@ -4,12 +4,14 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import eu.creditbridge.localstack.ServiceProcess;
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.bson.Document;
@@ -25,7 +27,7 @@ import org.bson.types.Decimal128;
  * pipeline's own CPU and inflate the figures. Each read here is one pass over one collection. The verification
  * still reads a sample through both APIs.
  */
-final class StoredOutcomes implements AutoCloseable {
+public final class StoredOutcomes implements AutoCloseable {
 
     /** A recognition decision as the issuer stores it; {@code storedCredits} as it stands in the document. */
     record StoredDecision(String credentialId, String receivingInstitution, String outcome, BigDecimal recognisedCredits,
@@ -35,7 +37,7 @@ final class StoredOutcomes implements AutoCloseable {
     private final String mongoUri;
     private MongoClient mongo;
 
-    StoredOutcomes(String mongoUri) {
+    public StoredOutcomes(String mongoUri) {
         this.mongoUri = mongoUri;
     }
 
@@ -47,6 +49,29 @@ final class StoredOutcomes implements AutoCloseable {
             records.put(record.getString("learnerId"), learnerRecord(record));
         }
         return records;
+    }
+
+    /** Documents per collection ({@code database.collection}) of every service's database, each by the store's own count. */
+    public Map<String, Long> documentCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String service : ServiceProcess.ALL) {
+            MongoDatabase database = mongo().getDatabase(ServiceProcess.database(service));
+            for (String collection : database.listCollectionNames()) {
+                counts.put(database.getName() + "." + collection, database.getCollection(collection).estimatedDocumentCount());
+            }
+        }
+        return counts;
+    }
+
+    /** The decisions recognition has stored, all institutions. */
+    public long decisionsAtRecognition() {
+        return mongo().getDatabase(ServiceProcess.database(ServiceProcess.RECOGNITION)).getCollection("decisions").estimatedDocumentCount();
+    }
+
+    /** Components (credentials counted) in the learner records of the institution whose learner id starts so. */
+    public long componentsOfLearners(String institution, String learnerIdPrefix) {
+        return learnerRecordsOf(institution).entrySet().stream().filter(entry -> entry.getKey().startsWith(learnerIdPrefix))
+                .mapToLong(entry -> entry.getValue().components().size()).sum();
     }
 
     /** Every decision the issuer holds, in one read of its collection. */

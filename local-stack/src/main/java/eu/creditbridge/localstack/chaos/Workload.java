@@ -20,10 +20,10 @@ import java.util.UUID;
  * before them in the ruleset can decide (older than ten years, below EQF 6, micro-credentials), nothing after them is
  * reached. So each credential is RECOGNISED with exactly its own ECTS, whatever else the learner already holds.
  */
-final class Workload {
+public final class Workload {
 
     static final String RECEIVER = "eur.nl";
-    static final String ISSUER = "uni.lodz.pl";
+    public static final String ISSUER = "uni.lodz.pl";
     private static final String[] COURSES = {"INF-101", "ECO-110"};
     private static final String LOCAL_PREFIX = "EUR-";
 
@@ -32,7 +32,7 @@ final class Workload {
     private final LocalDate issuedOn;
     private final List<UUID> credentialIds;
 
-    Workload(ChaosPlan plan) {
+    public Workload(ChaosPlan plan) {
         this.runId = UUID.randomUUID().toString().substring(0, 8);
         this.learners = plan.learners();
         this.issuedOn = LocalDate.now().minusDays(3);
@@ -47,11 +47,11 @@ final class Workload {
         return runId;
     }
 
-    int size() {
+    public int size() {
         return credentialIds.size();
     }
 
-    UUID credentialId(int index) {
+    public UUID credentialId(int index) {
         return credentialIds.get(index);
     }
 
@@ -74,7 +74,7 @@ final class Workload {
     }
 
     /** The POST body; the same bytes on every retry, so the issuer answers a repeat with 200, not a conflict. */
-    String json(int index) {
+    public String json(int index) {
         return """
             {
               "credentialId": "%s",

@@ -1,28 +1,18 @@
 package eu.creditbridge.localstack.seed;
 
 import eu.creditbridge.contract.ContractTopic;
-import eu.creditbridge.contract.CredentialEvent;
 import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.StateLayout;
 import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ConsumerLag;
-import eu.creditbridge.messaging.serde.ConfluentAvroSerializer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code ./creditbridge seed}: fills the stack that {@code ./creditbridge start} runs with a semester of a partner
@@ -63,20 +53,16 @@ public final class SeedCommand {
     int seed() {
         SeededStack stack = SeededStack.of(state);
         Instant giveUp = Instant.now().plus(options.deadline());
-        Path keyFile = state.root().resolve("secrets").resolve("seed-signing-key-" + options.issuer() + ".jwk");
-        PartnerSigningKey key = PartnerSigningKey.loadOrCreate(keyFile, options.issuer());
         out.accept(String.format("Seeding %,d credentials of %s for %,d learners of %s", options.credentials(), options.issuer(),
-                options.learners(), options.host()) + " (signing key " + key.keyId() + ", private part in " + keyFile + ")");
-        SigningKeyRegistration.register(stack.registryUrl(), options.issuer(), key);
-        PartnerUniversity issuer = SigningKeyRegistration.awaitPublished(stack.admin(), stack.schemaRegistryUrl(),
-                options.issuer(), options.host(), key.keyId(), Duration.ofMinutes(2));
-        out.accept("  key registered and on the trust list: " + issuer.name() + ", grading scheme " + issuer.gradingScheme());
-        SemesterOfResults semester = new SemesterOfResults(issuer, options.host(), options.learners(), LocalDate.now());
-        try (ConsumerLag broker = new ConsumerLag(stack.admin())) {
+                options.learners(), options.host()));
+        // Batches, not single records: one semester leaves in seconds; the recipients' pace is what is measured.
+        try (PartnerIssuer partner = PartnerIssuer.enrol(state, stack.partnerStack(), options.issuer(), options.host(),
+                options.learners(), 20, out);
+                ConsumerLag broker = new ConsumerLag(stack.admin())) {
             long decisionsBefore = records(broker, ContractTopic.DECISIONS.topic());
             long deadLettersBefore = records(broker, DEAD_LETTERS);
             Instant started = Instant.now();
-            publish(stack, semester, key, giveUp);
+            publish(partner, giveUp);
             Duration published = Duration.between(started, Instant.now());
             out.accept(String.format("  published %,d in %.1f s (%,.0f/s); waiting for recognition ...", options.credentials(),
                     seconds(published), options.credentials() / Math.max(0.001, seconds(published))));
@@ -89,58 +75,26 @@ public final class SeedCommand {
                 return 1;
             }
             out.accept(String.format("Seeded: %,d credentials published in %.1f s, all decided after %.1f s (%,.0f credentials/s "
-                    + "end to end), %,d dead-lettered. Learners: urn:schac:personalUniqueCode:int:esi:%s:seed-%s-<0..%d>",
+                    + "end to end), %,d dead-lettered. Learners: %s<0..%d>",
                     options.credentials(), seconds(published), seconds(total), options.credentials() / Math.max(0.001, seconds(total)),
-                    outcome.deadLettered(), options.host(), semester.runId(), options.learners() - 1));
+                    outcome.deadLettered(), partner.learnerIdPrefix(), options.learners() - 1));
             return outcome.deadLettered() == 0 ? 0 : 1;
         }
     }
 
-    private void publish(SeededStack stack, SemesterOfResults semester, PartnerSigningKey key, Instant giveUp) {
-        // As the partner's own broker principal (created now if new): it may write the credentials topic, nothing else.
-        Properties config = new Properties();
-        config.putAll(PartnerCommand.add(state, options.issuer()));
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        // Batches, not single records: one semester leaves in seconds; the recipients' pace is what is measured.
-        config.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        config.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-        // A serializer handed over as an instance is not configured by the producer.
-        ConfluentAvroSerializer serializer = new ConfluentAvroSerializer();
-        serializer.configure(Map.of("schema.registry.url", stack.schemaRegistryUrl(),
-                "cloudevents.source", "/creditbridge/seed/" + options.issuer()), false);
-        AtomicLong acknowledged = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        try (KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(config, new StringSerializer(),
-                serializer)) {
-            Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
-            for (int index = 0; index < options.credentials(); index++) {
-                if (failure.get() != null) {
-                    throw new IllegalStateException("the broker refused a credential: " + failure.get().getMessage(), failure.get());
-                }
-                CredentialEvent event = semester.event(index, key);
-                String learner = semester.learnerId(semester.learnerOf(index));
-                producer.send(new ProducerRecord<>(ContractTopic.CREDENTIALS.topic(), learner, event), (metadata, error) -> {
-                    if (error != null) {
-                        failure.compareAndSet(null, error);
-                    } else {
-                        acknowledged.incrementAndGet();
-                    }
-                });
-                if (Instant.now().isAfter(nextProgress)) {
-                    out.accept(String.format("  published %,d/%,d", acknowledged.get(), options.credentials()));
-                    nextProgress = Instant.now().plus(PROGRESS_EVERY);
-                }
-                if (Instant.now().isAfter(giveUp)) {
-                    throw new IllegalStateException("publishing took longer than --timeout-minutes allows");
-                }
+    private void publish(PartnerIssuer partner, Instant giveUp) {
+        Instant nextProgress = Instant.now().plus(PROGRESS_EVERY);
+        for (int index = 0; index < options.credentials(); index++) {
+            partner.send(partner.credential(index));
+            if (Instant.now().isAfter(nextProgress)) {
+                out.accept(String.format("  published %,d/%,d", partner.acknowledged(), options.credentials()));
+                nextProgress = Instant.now().plus(PROGRESS_EVERY);
             }
-            producer.flush();
+            if (Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("publishing took longer than --timeout-minutes allows");
+            }
         }
-        if (failure.get() != null) {
-            throw new IllegalStateException("the broker refused a credential: " + failure.get().getMessage(), failure.get());
-        }
+        partner.flush();
     }
 
     private Outcome awaitDecided(ConsumerLag broker, long decisionsBefore, long deadLettersBefore, Instant giveUp) {
@@ -204,6 +158,10 @@ public final class SeedCommand {
             }
             return new SeededStack(PartnerCommand.adminConfig(state), recorded.getProperty("schema-registry.url"),
                     registry);
+        }
+
+        PartnerIssuer.Stack partnerStack() {
+            return new PartnerIssuer.Stack(registryUrl, schemaRegistryUrl, admin);
         }
     }
 }

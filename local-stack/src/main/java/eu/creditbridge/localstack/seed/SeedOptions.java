@@ -1,9 +1,8 @@
 package eu.creditbridge.localstack.seed;
 
+import eu.creditbridge.localstack.CommandOptions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * What {@code ./creditbridge seed} was asked for: how many credentials, spread over how many learners, issued by which
@@ -51,37 +50,13 @@ public record SeedOptions(int credentials, int learners, String issuer, String h
 
     /** Reads the options, leaving nothing behind; anything not understood is an error naming the usage. */
     public static SeedOptions parse(List<String> arguments) {
-        List<String> args = new ArrayList<>(arguments);
-        int credentials = option(args, "--credentials").map(v -> number("--credentials", v)).orElse(DEFAULT_CREDENTIALS);
-        int learners = option(args, "--learners").map(v -> number("--learners", v)).orElse(Math.max(1, credentials / 10));
-        String issuer = option(args, "--issuer").orElse(DEFAULT_ISSUER);
-        String host = option(args, "--host").orElse(DEFAULT_HOST);
-        Duration deadline = option(args, "--timeout-minutes").map(v -> Duration.ofMinutes(number("--timeout-minutes", v)))
-                .orElse(defaultDeadline(credentials));
-        if (!args.isEmpty()) {
-            throw new IllegalArgumentException("unknown arguments " + args + "; usage: " + USAGE);
-        }
+        CommandOptions args = new CommandOptions(arguments, USAGE);
+        int credentials = args.number("--credentials").orElse(DEFAULT_CREDENTIALS);
+        int learners = args.number("--learners").orElse(Math.max(1, credentials / 10));
+        String issuer = args.value("--issuer").orElse(DEFAULT_ISSUER);
+        String host = args.value("--host").orElse(DEFAULT_HOST);
+        Duration deadline = args.number("--timeout-minutes").map(Duration::ofMinutes).orElse(defaultDeadline(credentials));
+        args.requireAllRead();
         return new SeedOptions(credentials, learners, issuer, host, deadline);
-    }
-
-    private static int number(String name, String value) {
-        try {
-            return Integer.parseInt(value.replace("_", "").replace(",", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(name + " needs a whole number, was '" + value + "'");
-        }
-    }
-
-    private static Optional<String> option(List<String> args, String name) {
-        int at = args.indexOf(name);
-        if (at < 0) {
-            return Optional.empty();
-        }
-        if (at + 1 >= args.size() || args.get(at + 1).startsWith("--")) {
-            throw new IllegalArgumentException(name + " needs a value");
-        }
-        String value = args.remove(at + 1);
-        args.remove(at);
-        return Optional.of(value);
     }
 }

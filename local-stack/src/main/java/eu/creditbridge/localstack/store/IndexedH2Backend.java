@@ -60,6 +60,7 @@ public class IndexedH2Backend extends H2Backend {
     private static final MVMap.Builder<Object, Document> DOCUMENTS = new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
 
     private final StoreFormat.Migration migration;
+    private final OperationCounters operations = new OperationCounters();
 
     /* The first $match of the aggregation this thread is running: its collection reads only what the match finds. */
     private static final ThreadLocal<AggregationSource> AGGREGATION_SOURCE = new ThreadLocal<>();
@@ -98,12 +99,21 @@ public class IndexedH2Backend extends H2Backend {
      */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
+        operations.count(command, query);
         Document answer = super.handleCommand(channel, database, helloAsIsMaster(command), query);
         if (asksForJournal(query)) {
             // As MongoDB does for {j: true} (and "majority", which implies it): on disk before it is acknowledged.
             commit();
         }
         return answer;
+    }
+
+    /** The library's server status, with the write counters MongoDB keeps under {@code opcounters}. */
+    @Override
+    public Document getServerStatus() {
+        Document status = super.getServerStatus();
+        status.put("opcounters", operations.asDocument());
+        return status;
     }
 
     /** A write concern of {@code j: true} or {@code w: "majority"}: the writer wants its write durable once told so. */

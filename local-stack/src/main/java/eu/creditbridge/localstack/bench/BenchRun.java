@@ -1,0 +1,223 @@
+package eu.creditbridge.localstack.bench;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import eu.creditbridge.localstack.LocalStack;
+import eu.creditbridge.localstack.StackArtifacts;
+import eu.creditbridge.localstack.chaos.ConsumerLag;
+import eu.creditbridge.localstack.chaos.StoredOutcomes;
+import eu.creditbridge.localstack.seed.PartnerIssuer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The bench's parts on one running stack, each figure put into the {@link BenchReport} as it comes: the raw ceilings
+ * first (so the burst's ratio has them), then the burst with the second partner, the steady rate, REST issuing, and
+ * what every process spent. The chart of the stack's run is written at the end.
+ */
+final class BenchRun {
+
+    /** What one stack's run found that the next stack's rows compare with. */
+    record StackFigures(Optional<StoreCeiling.Result> store, Optional<Burst.Result> burst) {
+    }
+
+    private final BenchOptions options;
+    private final StackArtifacts artifacts;
+    private final BenchReport report;
+    private final Consumer<String> out;
+
+    BenchRun(BenchOptions options, StackArtifacts artifacts, BenchReport report, Consumer<String> out) {
+        this.options = options;
+        this.artifacts = artifacts;
+        this.report = report;
+        this.out = out;
+    }
+
+    /**
+     * Runs what {@code parts} ask for on {@code stack}; {@code label} names the store ("durable" or "in-memory").
+     * {@code writesPerCredential}, if known from an earlier stack, stands in where this stack's burst did not count.
+     */
+    StackFigures on(LocalStack stack, String label, boolean durable, Path resultsDir, Optional<Double> writesPerCredential) {
+        Map<String, Object> adminConfig = stack.kafkaAdminConfig();
+        PartnerIssuer.Stack partnerStack = new PartnerIssuer.Stack(stack.registry().url(), stack.schemaRegistryUrl(), adminConfig);
+        Map<String, Object> json = new LinkedHashMap<>();
+        report.put(label, json);
+        Optional<StoreCeiling.Result> store = Optional.empty();
+        Optional<Burst.Result> burst = Optional.empty();
+        try (ConsumerLag broker = new ConsumerLag(adminConfig);
+                Timeline timeline = new Timeline(broker);
+                DecisionWatch watch = new DecisionWatch(adminConfig, stack.schemaRegistryUrl()).start();
+                StoredOutcomes stored = new StoredOutcomes(stack.mongoUri());
+                MongoClient mongo = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(stack.mongoUri()))
+                        .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS)).build())) {
+            Map<String, ProcessUsage.Reading> atStart = ProcessUsage.of(stack);
+            if (options.runs(BenchPart.CEILINGS) || !durable) {
+                out.accept("Raw ceilings on this stack (" + label + " store)");
+                if (durable) {
+                    timeline.part("kafka perf tools");
+                    KafkaCeilings.Result kafka = KafkaCeilings.measure(artifacts, adminConfig, stack.kafka().partitions(), options.perfRecords(),
+                            stack.state().root(), out);
+                    report.row("Kafka's own ProducerPerformance, 1.5 KB records, acks=all", Figures.rate(kafka.producedPerSecond()) + " records",
+                            "raw ceiling, " + String.format("%,d", kafka.records()) + " records");
+                    report.row("Kafka's own ConsumerPerformance, the same topic", Figures.rate(kafka.consumedPerSecond()) + " records", "raw ceiling");
+                    json.put("kafka", kafka);
+                }
+                timeline.part("store ceiling");
+                StoreCeiling.Result ceiling = StoreCeiling.measure(mongo, options.storeDocuments(), out);
+                store = Optional.of(ceiling);
+                report.row("MongoDB (" + label + "), unordered bulk upserts of 1.5 KB documents through the driver",
+                        Figures.rate(ceiling.perSecond()) + " documents", "raw ceiling, " + String.format("%,d", ceiling.documents()) + " documents");
+                json.put("storeCeilingPerSecond", ceiling.perSecond());
+            }
+            if (options.runs(durable ? BenchPart.BURST : BenchPart.MEMORY_BURST)) {
+                timeline.part("burst");
+                Burst.Result result = new Burst(stack, options, watch, broker, stored, mongo, out).run(label, partnerStack);
+                burst = Optional.of(result);
+                burstRows(result, label, store, writesPerCredential);
+                json.put("burst", burstJson(result));
+            }
+            if (durable && options.runs(BenchPart.LATENCY)) {
+                timeline.part("steady rate");
+                SteadyRate.Result latency = SteadyRate.run(stack, partnerStack, options, watch, out);
+                report.row(String.format("latency at %d/s offered for %d s, issue → decision on the topic", options.rate(), options.latencySeconds()),
+                        percentiles(latency.latencies()), String.format("offered %s; %,d of %,d decided; max %s", Figures.rate(latency.offeredPerSecond()),
+                                latency.decided(), latency.sent(), Figures.millis(latency.latencies().max())));
+                json.put("latency", Map.of("sent", latency.sent(), "offeredPerSecond", latency.offeredPerSecond(), "decided", latency.decided(),
+                        "latencyMillis", latency.latencies()));
+            }
+            if (durable && options.runs(BenchPart.REST)) {
+                timeline.part("REST");
+                out.accept("REST issuing");
+                RestIssuing rest = new RestIssuing(stack);
+                RestIssuing.Result single = rest.single(options.restCredentials(), options.restClients(), out);
+                report.row("REST issuing: " + single.how(), Figures.rate(single.perSecond()) + " credentials",
+                        String.format("%,d of %,d accepted in %s", single.accepted(), single.offered(), Figures.seconds(single.took())));
+                json.put("restSingle", restJson(single));
+                if (rest.hasBatchEndpoint()) {
+                    RestIssuing.Result batch = rest.batch(options.restCredentials(), options.restClients(), out);
+                    report.row("REST issuing: " + batch.how(), Figures.rate(batch.perSecond()) + " credentials",
+                            String.format("%,d of %,d accepted in %s; %s", batch.accepted(), batch.offered(), Figures.seconds(batch.took()),
+                                    String.join("; ", batch.refusals())));
+                    json.put("restBatch", restJson(batch));
+                } else {
+                    out.accept("  " + RestIssuing.BATCH_PATH + " is not in this issuer's OpenAPI document: not measured");
+                    report.row("REST issuing: POST " + RestIssuing.BATCH_PATH, "not measured", "this issuer has no such endpoint (checked in its /v3/api-docs)");
+                    json.put("restBatch", "absent");
+                }
+            }
+            timeline.part("end");
+            processRows(label, atStart, ProcessUsage.of(stack), burst, json);
+            Path chart = resultsDir.resolve("bench-" + label + ".svg");
+            write(chart, SvgChart.render("CreditBridge bench, " + label + " store: decisions/s and recognition's consumer lag", timeline.samples()));
+            json.put("timeline", timeline.samples());
+            json.put("chart", chart.toString());
+        }
+        return new StackFigures(store, burst);
+    }
+
+    private void burstRows(Burst.Result burst, String label, Optional<StoreCeiling.Result> store, Optional<Double> knownWritesPerCredential) {
+        double writesPerCredential = burst.storeWrites() > 0 ? burst.writesPerCredential() : knownWritesPerCredential.orElse(0.0);
+        report.row("document writes per credential, all services (" + label + " burst, the store's opcounters)",
+                String.format("%.2f", burst.writesPerCredential()), String.format("%,d inserts, updates and deletes", burst.storeWrites()));
+        report.row("documents a credential adds to the store (" + label + " burst, all services' collections after the run)",
+                String.format("%.2f", burst.documentsPerCredential()), burst.documentsWritten().toString());
+        String what = String.format("burst, %s store: %,d signed credentials to %,d learners onto the topic at once", label, burst.credentials(),
+                burst.learners());
+        if (burst.complete()) {
+            String beside = store.filter(s -> writesPerCredential > 0).map(s -> {
+                double bound = s.perSecond() / writesPerCredential;
+                return String.format("%s of the store's ceiling ÷ %.2f writes (%s)", Figures.ratio(burst.perSecond().get() / bound),
+                        writesPerCredential, Figures.rate(bound));
+            }).orElse("no store ceiling measured in this run");
+            report.row(what, Figures.rate(burst.perSecond().get()) + " credentials end to end (" + Figures.seconds(burst.endToEnd().get()) + ")", beside);
+        } else {
+            report.row(what, "not done within " + Figures.seconds(options.burstTimeout()), String.format("%,d of %,d decisions on the topic",
+                    burst.decided(), burst.credentials()));
+        }
+        report.row("  every decision on the topic / stored / counted by the learner records / read by the issuer",
+                String.join(" / ", List.of(time(burst.onTopic()), time(burst.stored()), time(burst.learnerRecords()), time(burst.atIssuer()))),
+                "published in " + Figures.seconds(burst.published()) + " (" + Figures.rate(Figures.perSecond(burst.credentials(), burst.published())) + ")");
+        report.row("  burst, issue → decision on the topic", percentiles(burst.latencies()), "max " + Figures.millis(burst.latencies().max()));
+        if (burst.fairnessSent() > 0) {
+            report.row(String.format("  second partner (%s, %d/s) during the burst, issue → decision", Burst.SECOND_PARTNER, options.fairnessRate()),
+                    "p99 " + Figures.millis(burst.fairness().p99()), percentiles(burst.fairness()) + String.format(", %,d credentials", burst.fairnessSent()));
+        }
+    }
+
+    private static Map<String, Object> burstJson(Burst.Result burst) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("credentials", burst.credentials());
+        json.put("learners", burst.learners());
+        json.put("publishedSeconds", burst.published().toMillis() / 1000.0);
+        json.put("onTopicSeconds", seconds(burst.onTopic()));
+        json.put("storedSeconds", seconds(burst.stored()));
+        json.put("learnerRecordsSeconds", seconds(burst.learnerRecords()));
+        json.put("atIssuerSeconds", seconds(burst.atIssuer()));
+        json.put("endToEndSeconds", seconds(burst.endToEnd()));
+        json.put("credentialsPerSecond", burst.perSecond().orElse(null));
+        json.put("latencyMillis", burst.latencies());
+        json.put("secondPartnerSent", burst.fairnessSent());
+        json.put("secondPartnerLatencyMillis", burst.fairness());
+        json.put("documentsWritten", burst.documentsWritten());
+        json.put("documentsPerCredential", burst.documentsPerCredential());
+        json.put("storeWrites", burst.storeWrites());
+        json.put("writesPerCredential", burst.writesPerCredential());
+        json.put("cpuSeconds", burst.cpuSeconds());
+        return json;
+    }
+
+    private void processRows(String label, Map<String, ProcessUsage.Reading> atStart, Map<String, ProcessUsage.Reading> atEnd,
+            Optional<Burst.Result> burst, Map<String, Object> json) {
+        Map<String, Double> overRun = ProcessUsage.cpuSecondsBetween(atStart, atEnd);
+        Map<String, Object> processes = new LinkedHashMap<>();
+        atEnd.forEach((name, reading) -> {
+            double duringBurst = burst.map(b -> b.cpuSeconds().getOrDefault(name, 0.0)).orElse(0.0);
+            double burstSeconds = burst.flatMap(Burst.Result::endToEnd).map(d -> d.toMillis() / 1000.0).orElse(0.0);
+            String figure = burst.isPresent() && burstSeconds > 0
+                    ? String.format("CPU %.1f s in the burst (%.0f %% of a core), %.1f s over the run", duringBurst, 100 * duringBurst / burstSeconds,
+                            overRun.getOrDefault(name, 0.0))
+                    : String.format("CPU %.1f s over the run", overRun.getOrDefault(name, 0.0));
+            report.row("  " + label + " stack, process " + name, figure, String.format("peak RSS %,d MiB", reading.peakRssKib() / 1024));
+            processes.put(name, Map.of("cpuSecondsInBurst", duringBurst, "cpuSecondsOverRun", overRun.getOrDefault(name, 0.0),
+                    "peakRssMiB", reading.peakRssKib() / 1024));
+        });
+        json.put("processes", processes);
+    }
+
+    private static Map<String, Object> restJson(RestIssuing.Result result) {
+        return Map.of("how", result.how(), "offered", result.offered(), "accepted", result.accepted(), "seconds", result.took().toMillis() / 1000.0,
+                "perSecond", result.perSecond(), "notes", result.refusals());
+    }
+
+    private static String percentiles(Latencies.Percentiles p) {
+        return p.count() == 0 ? "no decisions" : "p50 " + Figures.millis(p.p50()) + " / p95 " + Figures.millis(p.p95()) + " / p99 " + Figures.millis(p.p99());
+    }
+
+    private static String time(Optional<Duration> duration) {
+        return duration.map(Figures::seconds).orElse("not reached");
+    }
+
+    private static Double seconds(Optional<Duration> duration) {
+        return duration.map(d -> d.toMillis() / 1000.0).orElse(null);
+    }
+
+    static void write(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}
