@@ -38,6 +38,9 @@ public interface CredentialStore {
 
     boolean exists(CredentialId id);
 
+    /** Which of {@code ids} are stored here, in one query. */
+    Set<CredentialId> existing(Collection<CredentialId> ids);
+
     /** A learner's credentials, newest first, one page at a time. */
     default List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size) {
         return findByLearner(learner, Optional.empty(), page, size);

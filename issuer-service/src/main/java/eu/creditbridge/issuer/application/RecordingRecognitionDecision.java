@@ -1,5 +1,10 @@
 package eu.creditbridge.issuer.application;
 
+import eu.creditbridge.issuer.domain.CredentialId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import eu.creditbridge.issuer.domain.RecognitionDecision;
@@ -31,11 +36,28 @@ public class RecordingRecognitionDecision {
     }
 
     public Recorded record(RecognitionDecision decision) {
-        if (!credentials.exists(decision.credentialId())) {
-            LOG.debug("Ignoring decision {} about credential {}, which was not issued here",
-                    decision.decisionId(), decision.credentialId());
-            return Recorded.UNKNOWN_CREDENTIAL_IGNORED;
+        return recordAll(List.of(decision)).get(0);
+    }
+
+    /**
+     * Records a batch as {@link #record} records one: one query for which credentials are ours, one bulk write of the
+     * decisions about them.
+     *
+     * @return what became of each decision, in order
+     */
+    public List<Recorded> recordAll(List<RecognitionDecision> batch) {
+        Set<CredentialId> ours = credentials.existing(batch.stream().map(RecognitionDecision::credentialId).toList());
+        List<RecognitionDecision> about = new ArrayList<>();
+        for (RecognitionDecision decision : batch) {
+            if (ours.contains(decision.credentialId())) {
+                about.add(decision);
+            } else {
+                LOG.debug("Ignoring decision {} about credential {}, which was not issued here",
+                        decision.decisionId(), decision.credentialId());
+            }
         }
-        return decisions.keepLatest(decision) ? Recorded.STORED : Recorded.STALE_REVISION_IGNORED;
+        Iterator<Boolean> kept = (about.isEmpty() ? List.<Boolean>of() : decisions.keepLatestAll(about)).iterator();
+        return batch.stream().map(decision -> !ours.contains(decision.credentialId()) ? Recorded.UNKNOWN_CREDENTIAL_IGNORED
+                : kept.next() ? Recorded.STORED : Recorded.STALE_REVISION_IGNORED).toList();
     }
 }

@@ -112,7 +112,7 @@ public class MongoCredentialStore implements CredentialStore {
     public Map<CredentialId, IssuedCredential> findAll(Collection<CredentialId> ids) {
         Map<CredentialId, IssuedCredential> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            credentials.find(in(CredentialDocuments.ID, ids.stream().map(CredentialId::toString).distinct().toList()))
+            credentials.find(byIds(ids))
                     .map(CredentialDocuments::fromDocument)
                     .forEach(credential -> found.put(credential.credential().id(), credential));
         }
@@ -127,6 +127,16 @@ public class MongoCredentialStore implements CredentialStore {
     @Override
     public boolean exists(CredentialId id) {
         return credentials.find(byId(id)).projection(Projections.include("_id")).first() != null;
+    }
+
+    @Override
+    public Set<CredentialId> existing(Collection<CredentialId> ids) {
+        Set<CredentialId> found = new HashSet<>();
+        if (!ids.isEmpty()) {
+            credentials.find(byIds(ids)).projection(Projections.include(CredentialDocuments.ID))
+                    .forEach(doc -> found.add(CredentialId.of(doc.getString(CredentialDocuments.ID))));
+        }
+        return found;
     }
 
     @Override
@@ -206,6 +216,10 @@ public class MongoCredentialStore implements CredentialStore {
     public void releaseLease(CredentialId id, UUID leaseToken) {
         credentials.updateOne(and(byId(id), eq(CredentialDocuments.LEASE + ".token", leaseToken.toString())),
                 unset(CredentialDocuments.LEASE));
+    }
+
+    private static org.bson.conversions.Bson byIds(Collection<CredentialId> ids) {
+        return in(CredentialDocuments.ID, ids.stream().map(CredentialId::toString).distinct().toList());
     }
 
     private static org.bson.conversions.Bson byId(CredentialId id) {
