@@ -76,10 +76,7 @@ public class RulesetDecisionBenchmark {
         ruleset = Optional.of(new Ruleset(ROTTERDAM, 7, List.of(), Optional.of("alliance-electives"), rules, List.of()));
 
         OctetKeyPair key = new OctetKeyPairGenerator(Curve.Ed25519).keyID("uni.lodz.pl-2025-bench").generate();
-        String signedContent = """
-                {"credentialId":"%s","issuingInstitution":"uni.lodz.pl","title":"Algorithms and Data Structures",\
-                "sourceCourseCode":"CS-121","issuedOn":"2025-06-30","ectsCredits":"6.00","eqfLevel":6,\
-                "grade":{"value":"4.5","scheme":"pl-2-5","passed":true}}""".formatted(UUID.randomUUID());
+        String signedContent = signedContent();
         JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(key.getKeyID()).build(),
                 new Payload(signedContent.getBytes(StandardCharsets.UTF_8)));
         jws.sign(new Ed25519Signer(key));
@@ -110,6 +107,14 @@ public class RulesetDecisionBenchmark {
         if (decision.outcome() != Outcome.RECOGNISED) {
             throw new IllegalStateException("the benchmark credential should be recognised by a rule: " + decision);
         }
+    }
+
+    /** The credential's canonical form as its issuer signed it. */
+    static String signedContent() {
+        return """
+                {"credentialId":"%s","issuingInstitution":"uni.lodz.pl","title":"Algorithms and Data Structures",\
+                "sourceCourseCode":"CS-121","issuedOn":"2025-06-30","ectsCredits":"6.00","eqfLevel":6,\
+                "grade":{"value":"4.5","scheme":"pl-2-5","passed":true}}""".formatted(UUID.randomUUID());
     }
 
     /** The rules alone: the signature verdict is given, as if verified before. */

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RuleLanguageTest {
@@ -42,6 +43,35 @@ class RuleLanguageTest {
         CompiledRules rules = CompiledRules.compile(List.of(rule("division", "1 / (credential.eqfLevel - 6) > 0")));
 
         assertThat(rules.evaluate(FACTS).get(0).status()).isEqualTo(CompiledRules.Status.FAILED);
+    }
+
+    @Test
+    void aConjunctThatFailsAtRunTimeFailsTheConditionUnlessAnotherIsFalse() {
+        CompiledRules rules = CompiledRules.compile(List.of(
+                rule("failing-then-false", "1 / (credential.eqfLevel - 6) > 0 && eqfAtLeast(7)"),
+                rule("failing-then-true", "1 / (credential.eqfLevel - 6) > 0 && eqfAtLeast(6)")));
+
+        List<CompiledRules.RuleResult> results = rules.evaluate(FACTS);
+
+        // As CEL's own &&: false wins over an error, whichever side it is on.
+        assertThat(results.get(0).status()).isEqualTo(CompiledRules.Status.NOT_MATCHED);
+        assertThat(results.get(0).explanation()).isEqualTo("`eqfAtLeast(7)` is false");
+        assertThat(results.get(1).status()).isEqualTo(CompiledRules.Status.FAILED);
+    }
+
+    @Test
+    void rulesSharingAConjunctEachGetTheirOwnVerdictAndExplanation() {
+        CompiledRules rules = CompiledRules.compile(List.of(
+                rule("lodz-informatics", "credential.issuer == 'uni.lodz.pl' && credential.courseCode == 'INF-101'"),
+                rule("lodz-economics", "credential.issuer == 'uni.lodz.pl' && credential.courseCode == 'ECO-110'"),
+                rule("cork-informatics", "credential.issuer == 'ucc.ie' && credential.courseCode == 'INF-101'")));
+
+        Map<String, CompiledRules.RuleResult> byRule = rules.evaluate(FACTS).stream()
+                .collect(Collectors.toMap(result -> result.rule().id(), result -> result));
+
+        assertThat(byRule.get("lodz-informatics").status()).isEqualTo(CompiledRules.Status.MATCHED);
+        assertThat(byRule.get("lodz-economics").explanation()).isEqualTo("`credential.courseCode == \"ECO-110\"` is false");
+        assertThat(byRule.get("cork-informatics").explanation()).isEqualTo("`credential.issuer == \"ucc.ie\"` is false");
     }
 
     @Test

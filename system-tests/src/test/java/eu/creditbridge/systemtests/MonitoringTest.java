@@ -15,16 +15,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** What an operator's Prometheus and health checks see of the three services once a credential has flowed. */
@@ -83,13 +79,18 @@ class MonitoringTest {
     }
 
     /*
-     * The Grafana dashboard in ops/ runs only where compose runs; checked here instead: every metric its panels query
-     * is served by one of the services once a credential was recognised, revoked and a record dead-lettered.
+     * The Grafana dashboard and the alert rules in ops/ run only where compose runs; checked here instead: every metric
+     * their PromQL reads is served by one of the services once a credential was recognised, revoked and a record
+     * dead-lettered (an alert on a metric nobody serves would never fire).
      */
     @Test
-    void everyMetricOnTheGrafanaDashboardIsServedByAService() throws IOException {
-        Set<String> wanted = dashboardMetrics();
+    void everyMetricOnTheGrafanaDashboardAndInTheAlertRulesIsServedByAService() throws IOException {
+        Set<String> wanted = new TreeSet<>(dashboardMetrics());
         assertThat(wanted).contains("creditbridge_decisions_total", "creditbridge_consumer_lag");
+        Set<String> alerted = AlertRules.metricsIn(AlertRules.expressions());
+        assertThat(alerted).contains("creditbridge_consumer_lag", "creditbridge_recognition_latency_seconds_bucket",
+                "creditbridge_dead_letters_total", "creditbridge_outbox_backlog");
+        wanted.addAll(alerted);
 
         String learner = Credentials.newRotterdamLearner();
         var created = EmbeddedStack.issuer().post("/api/credentials", Credentials.lodzCourseResultJson(learner, EQUIVALENT_COURSE, 6));
@@ -116,21 +117,8 @@ class MonitoringTest {
 
     /** The metric names in the dashboard's PromQL expressions. */
     private static Set<String> dashboardMetrics() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("ops/grafana/dashboards"))) {
-            dir = dir.getParent();
-            assertThat(dir).as("the repository's ops/ folder above the working directory").isNotNull();
-        }
-        JsonNode dashboard = new ObjectMapper().readTree(dir.resolve("ops/grafana/dashboards/creditbridge.json").toFile());
-        Set<String> metrics = new TreeSet<>();
-        Pattern metric = Pattern.compile("\\b((?:creditbridge|kafka|jvm|process|http)_[a-z0-9_]+)");
-        for (JsonNode expression : dashboard.findValues("expr")) {
-            Matcher found = metric.matcher(expression.asText());
-            while (found.find()) {
-                metrics.add(found.group(1));
-            }
-        }
-        return metrics;
+        JsonNode dashboard = new ObjectMapper().readTree(AlertRules.ops().resolve("grafana/dashboards/creditbridge.json").toFile());
+        return AlertRules.metricsIn(dashboard.findValues("expr").stream().map(JsonNode::asText).toList());
     }
 
     private String text(String url) {

@@ -7,8 +7,11 @@ import eu.creditbridge.issuer.domain.Revocation;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -20,9 +23,23 @@ public interface CredentialStore {
     /** Stores a new credential with its pending events; false if a credential with that id exists. */
     boolean insert(IssuedCredential credential);
 
+    /**
+     * Stores new credentials with their pending events in one bulk write, unordered: each is stored or not on its own.
+     *
+     * @return the positions in {@code batch} not stored because a credential with that id exists (stored earlier, or
+     *         earlier in the same batch)
+     */
+    Set<Integer> insertAll(List<IssuedCredential> batch);
+
     Optional<IssuedCredential> find(CredentialId id);
 
+    /** The stored credentials among {@code ids}, in one query. */
+    Map<CredentialId, IssuedCredential> findAll(Collection<CredentialId> ids);
+
     boolean exists(CredentialId id);
+
+    /** Which of {@code ids} are stored here, in one query. */
+    Set<CredentialId> existing(Collection<CredentialId> ids);
 
     /** A learner's credentials, newest first, one page at a time. */
     default List<IssuedCredential> findByLearner(EuropeanStudentIdentifier learner, int page, int size) {

@@ -20,6 +20,14 @@ public interface DecisionStore {
      */
     boolean keepLatest(RecognitionDecision decision);
 
+    /**
+     * {@link #keepLatest} for many decisions in one bulk write; of several revisions of one decision among them only
+     * the highest can be kept.
+     *
+     * @return per decision, in order, whether it was kept
+     */
+    List<Boolean> keepLatestAll(List<RecognitionDecision> decisions);
+
     List<RecognitionDecision> forCredential(CredentialId id);
 
     /**

@@ -4,7 +4,10 @@ import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.issuer.domain.SigningKey;
 import eu.creditbridge.issuer.domain.SigningKeyRing;
 import eu.creditbridge.kernel.SchacCode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,29 +29,50 @@ public class KeepingSigningKeys {
 
     private static final Logger LOG = LoggerFactory.getLogger(KeepingSigningKeys.class);
     private static final int ATTEMPTS = 5;
+    public static final Duration DEFAULT_RING_TIME_TO_LIVE = Duration.ofSeconds(10);
+    private static final int MAX_CACHED_RINGS = 10_000;
 
     private final SigningKeyStore store;
     private final SigningKeyFactory factory;
     private final TrustRegistry registry;
     private final Clock clock;
     private final LocalDate firstKeyValidFrom;
+    /**
+     * The rings keys are chosen from, so a batch of a thousand credentials (or a thousand single requests) reads its
+     * institution's ring once, not once per credential. Changes made here replace the entry at once; a rotation by
+     * another instance is seen within the time to live: until then credentials are signed with the key rotated away
+     * from, still valid on the rotation day.
+     */
+    private final Cache<SchacCode, SigningKeyRing> rings;
 
     /**
      * @param firstKeyValidFrom first issue date an institution's first key signs for: issuers record results of
      *                          earlier years too, and those must be signed (and verifiable) like today's
+     * @param ringTimeToLive    how long a ring read from the store is used to choose signing keys
      */
     public KeepingSigningKeys(SigningKeyStore store, SigningKeyFactory factory, TrustRegistry registry, Clock clock,
-                              LocalDate firstKeyValidFrom) {
+                              LocalDate firstKeyValidFrom, Duration ringTimeToLive) {
         this.store = store;
         this.factory = factory;
         this.registry = registry;
         this.clock = clock;
         this.firstKeyValidFrom = firstKeyValidFrom;
+        this.rings = Caffeine.newBuilder().expireAfterWrite(ringTimeToLive).maximumSize(MAX_CACHED_RINGS).build();
+    }
+
+    public KeepingSigningKeys(SigningKeyStore store, SigningKeyFactory factory, TrustRegistry registry, Clock clock,
+                              LocalDate firstKeyValidFrom) {
+        this(store, factory, registry, clock, firstKeyValidFrom, DEFAULT_RING_TIME_TO_LIVE);
     }
 
     /** The key to sign a credential issued on that date; the institution's first key is made (and registered) on first use. */
     public SigningKey keyFor(SchacCode institution, LocalDate issueDate) {
-        SigningKeyRing ring = store.find(institution).map(SigningKeyStore.Versioned::ring).orElseGet(() -> firstRing(institution));
+        SigningKeyRing ring = rings.getIfPresent(institution);
+        if (ring == null) {
+            // Not through the cache's loader: making the first key changes the ring, which replaces this very entry.
+            ring = store.find(institution).map(SigningKeyStore.Versioned::ring).orElseGet(() -> firstRing(institution));
+            rings.put(institution, ring);
+        }
         return ring.forIssueDate(issueDate).orElseThrow(() -> new InvalidValueException("issuedOn",
                 "no signing key of " + institution + " covers the issue date " + issueDate));
     }
@@ -106,6 +130,7 @@ public class KeepingSigningKeys {
     private SigningKeyRing firstRing(SchacCode institution) {
         SigningKeyRing first = SigningKeyRing.firstKey(institution, factory.generate(newKeyId(institution), firstKeyValidFrom));
         if (store.insert(first)) {
+            rings.invalidate(institution);
             LOG.info("Made the first signing key of {}: {}", institution, first.keys().get(0));
             return registerPending(institution).orElse(first);
         }
@@ -118,6 +143,7 @@ public class KeepingSigningKeys {
             SigningKeyStore.Versioned current = store.find(institution).orElseThrow();
             SigningKeyRing changed = change.apply(current.ring());
             if (changed.equals(current.ring()) || store.replace(changed, current.revision())) {
+                rings.invalidate(institution);
                 return changed;
             }
         }

@@ -117,8 +117,8 @@ public class IssuerConfiguration {
     }
 
     @Bean
-    RecognitionDecisionListener recognitionDecisionListener(RecordingRecognitionDecision recording) {
-        return new RecognitionDecisionListener(recording);
+    RecognitionDecisionListener recognitionDecisionListener(RecordingRecognitionDecision recording, OutboxTrace trace) {
+        return new RecognitionDecisionListener(recording, trace);
     }
 
     @Bean

@@ -15,8 +15,13 @@ public record IssuerProperties(@DefaultValue Web web) {
     /**
      * @param maxRequestBody largest request body the API reads; a larger one is answered 413 (problem details) before
      *                       it is held in memory. A credential with every optional element is a few KB, and the event it
-     *                       becomes must stay under the contract's 256 KiB value limit.
+     *                       becomes must stay under the contract's 256 KiB value limit. Also the limit of each credential
+     *                       of a batch.
+     * @param maxBatchBody   largest body of {@code POST /api/credentials/batch}: room for its most credentials of a few KB
+     * @param maxBatchCredentials most credentials one batch request may carry
      */
-    public record Web(@DefaultValue("128KB") DataSize maxRequestBody) {
+    public record Web(@DefaultValue("128KB") DataSize maxRequestBody,
+                      @DefaultValue("8MB") DataSize maxBatchBody,
+                      @DefaultValue("1000") int maxBatchCredentials) {
     }
 }

@@ -51,7 +51,7 @@ public class SigningConfiguration {
     @Bean
     KeepingSigningKeys keepingSigningKeys(SigningKeyStore store, SigningKeyFactory factory, TrustRegistry registry, Clock clock,
                                           SigningProperties properties) {
-        return new KeepingSigningKeys(store, factory, registry, clock, properties.firstKeyValidFrom());
+        return new KeepingSigningKeys(store, factory, registry, clock, properties.firstKeyValidFrom(), properties.keyRingTimeToLive());
     }
 
     /** A credential signed with a key the registry does not list yet would fail verification everywhere: it waits. */

@@ -3,6 +3,7 @@ package eu.creditbridge.issuer.store;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
@@ -12,11 +13,14 @@ import static com.mongodb.client.model.Updates.set;
 import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
@@ -31,9 +35,14 @@ import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -68,9 +77,7 @@ public class MongoCredentialStore implements CredentialStore {
     @Override
     public boolean insert(IssuedCredential credential) {
         try {
-            var document = CredentialDocuments.toDocument(credential);
-            document.getList(CredentialDocuments.EVENTS, Document.class).forEach(this::traced);
-            credentials.insertOne(document);
+            credentials.insertOne(document(credential));
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -81,6 +88,38 @@ public class MongoCredentialStore implements CredentialStore {
     }
 
     @Override
+    public Set<Integer> insertAll(List<IssuedCredential> batch) {
+        if (batch.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> documents = batch.stream().map(this::document).toList();
+        try {
+            credentials.insertMany(documents, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> existing = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                existing.add(error.getIndex());
+            }
+            return existing;
+        }
+    }
+
+    @Override
+    public Map<CredentialId, IssuedCredential> findAll(Collection<CredentialId> ids) {
+        Map<CredentialId, IssuedCredential> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            credentials.find(byIds(ids))
+                    .map(CredentialDocuments::fromDocument)
+                    .forEach(credential -> found.put(credential.credential().id(), credential));
+        }
+        return found;
+    }
+
+    @Override
     public Optional<IssuedCredential> find(CredentialId id) {
         return Optional.ofNullable(credentials.find(byId(id)).first()).map(CredentialDocuments::fromDocument);
     }
@@ -88,6 +127,16 @@ public class MongoCredentialStore implements CredentialStore {
     @Override
     public boolean exists(CredentialId id) {
         return credentials.find(byId(id)).projection(Projections.include("_id")).first() != null;
+    }
+
+    @Override
+    public Set<CredentialId> existing(Collection<CredentialId> ids) {
+        Set<CredentialId> found = new HashSet<>();
+        if (!ids.isEmpty()) {
+            credentials.find(byIds(ids)).projection(Projections.include(CredentialDocuments.ID))
+                    .forEach(doc -> found.add(CredentialId.of(doc.getString(CredentialDocuments.ID))));
+        }
+        return found;
     }
 
     @Override
@@ -119,6 +168,12 @@ public class MongoCredentialStore implements CredentialStore {
     /** Credentials with at least one event not yet published: the outbox backlog (counted on the "outbox" index). */
     public long countWithUnpublishedEvents() {
         return credentials.countDocuments(gt(CredentialDocuments.UNPUBLISHED, 0));
+    }
+
+    private Document document(IssuedCredential credential) {
+        var document = CredentialDocuments.toDocument(credential);
+        document.getList(CredentialDocuments.EVENTS, Document.class).forEach(this::traced);
+        return document;
     }
 
     /** An event as recorded now keeps the trace it was recorded in, unless it knows its own already. */
@@ -161,6 +216,10 @@ public class MongoCredentialStore implements CredentialStore {
     public void releaseLease(CredentialId id, UUID leaseToken) {
         credentials.updateOne(and(byId(id), eq(CredentialDocuments.LEASE + ".token", leaseToken.toString())),
                 unset(CredentialDocuments.LEASE));
+    }
+
+    private static org.bson.conversions.Bson byIds(Collection<CredentialId> ids) {
+        return in(CredentialDocuments.ID, ids.stream().map(CredentialId::toString).distinct().toList());
     }
 
     private static org.bson.conversions.Bson byId(CredentialId id) {

@@ -6,7 +6,10 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -22,6 +25,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -52,23 +58,53 @@ public class MongoDecisionStore implements DecisionStore {
                 new IndexOptions().name("issuer-received"));
     }
 
+    /**
+     * This service's own document key, not the decision's id (the kernel's DecisionId, credentialId@schac, kept as
+     * received in "decisionId"): documents already stored are keyed so, and a new key would duplicate them instead of
+     * replacing them with a newer revision. The SCHAC code is in the value, never a field name (dots).
+     */
+    private static String documentId(RecognitionDecision decision) {
+        return decision.credentialId() + "/" + decision.receivingInstitution().value();
+    }
+
+    /** Replaced only by a higher revision; inserted when there is none. */
+    private ReplaceOneModel<Document> newerRevision(RecognitionDecision decision) {
+        String id = documentId(decision);
+        return new ReplaceOneModel<>(and(eq("_id", id), lt("revision", decision.revision())), toDocument(id, decision),
+                new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    public List<Boolean> keepLatestAll(List<RecognitionDecision> batch) {
+        // The highest revision of each decision in the batch is the one written; the others cannot be the latest.
+        Map<String, Integer> highest = new LinkedHashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            highest.merge(documentId(batch.get(i)), i, (kept, next) -> batch.get(next).revision() > batch.get(kept).revision() ? next : kept);
+        }
+        List<Integer> written = new ArrayList<>(highest.values());
+        Boolean[] kept = new Boolean[batch.size()];
+        Arrays.fill(kept, false);
+        written.forEach(i -> kept[i] = true);
+        if (written.isEmpty()) {
+            return List.of();
+        }
+        try {
+            decisions.bulkWrite(written.stream().map(i -> newerRevision(batch.get(i))).toList(), new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                // The upsert found an equal or higher revision: the insert half collides on _id. Anything else is not ours.
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                kept[written.get(error.getIndex())] = false;
+            }
+        }
+        return List.of(kept);
+    }
+
     @Override
     public boolean keepLatest(RecognitionDecision decision) {
-        // This service's own document key, not the decision's id (the kernel's DecisionId, credentialId@schac, kept
-        // as received in "decisionId"): documents already stored are keyed so, and a new key would duplicate them
-        // instead of replacing them with a newer revision. The SCHAC code is in the value, never a field name (dots).
-        String id = decision.credentialId() + "/" + decision.receivingInstitution().value();
-        try {
-            var result = decisions.replaceOne(and(eq("_id", id), lt("revision", decision.revision())),
-                    toDocument(id, decision), new ReplaceOptions().upsert(true));
-            return result.getModifiedCount() == 1 || result.getUpsertedId() != null;
-        } catch (MongoWriteException e) {
-            // The upsert found a document with an equal or higher revision: the insert half collides on _id.
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return keepLatestAll(List.of(decision)).get(0);
     }
 
     @Override

@@ -1,9 +1,11 @@
 package eu.creditbridge.issuer.web;
 
+import eu.creditbridge.issuer.application.IssuingCredential.BatchOutcome;
 import eu.creditbridge.issuer.application.IssuingCredential.Issuance;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.RevokingCredential;
+import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
@@ -16,6 +18,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,18 +44,22 @@ import org.springframework.web.bind.annotation.RestController;
 public class CredentialController {
 
     static final int MAX_PAGE_SIZE = 100;
+    /** The batch endpoint, which has a body limit of its own. */
+    public static final String BATCH_PATH = "/api/credentials/batch";
 
     private final IssuingCredential issuing;
     private final RevokingCredential revoking;
     private final LookingUpCredentials lookingUp;
     private final JsonBodyReader bodies;
+    private final CredentialBatchReader batches;
 
     public CredentialController(IssuingCredential issuing, RevokingCredential revoking, LookingUpCredentials lookingUp,
-                                JsonBodyReader bodies) {
+                                JsonBodyReader bodies, CredentialBatchReader batches) {
         this.issuing = issuing;
         this.revoking = revoking;
         this.lookingUp = lookingUp;
         this.bodies = bodies;
+        this.batches = batches;
     }
 
     /**
@@ -78,6 +85,56 @@ public class CredentialController {
         return ResponseEntity.status(status)
                 .location(URI.create("/api/credentials/" + credential.id()))
                 .body(CredentialResponse.from(issuance.credential(), List.of()));
+    }
+
+    @Operation(summary = "Issue a batch of credentials",
+            description = "Up to 1,000 credentials (creditbridge.web.max-batch-credentials) as a JSON array, or as NDJSON "
+                    + "(application/x-ndjson, one credential per line), in a body of up to 8 MB (creditbridge.web.max-batch-body); "
+                    + "each credential is checked, scoped, signed and idempotent per credentialId exactly as by POST "
+                    + "/api/credentials, and the batch is stored in one bulk write. 200 with one item per credential, in "
+                    + "order: its credentialId and location with status 201 (issued) or 200 (a repeat), or the problem "
+                    + "the single POST would have answered (400 naming the bad fields, 403, 409). A body that is not a "
+                    + "batch, or holds more credentials than allowed, is a 400 for the whole request; over the body limit, 413.")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    array = @io.swagger.v3.oas.annotations.media.ArraySchema(schema = @Schema(implementation = CredentialBody.class))),
+            @Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE, schema = @Schema(implementation = CredentialBody.class))})
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public CredentialBatchResponse issueBatch(@RequestBody(required = false) byte[] body, Authentication caller) {
+        return issueAll(batches.fromJsonArray(body), caller);
+    }
+
+    @Operation(hidden = true)
+    @PostMapping(path = "/batch", consumes = MediaType.APPLICATION_NDJSON_VALUE)
+    public CredentialBatchResponse issueNdjsonBatch(@RequestBody(required = false) byte[] body, Authentication caller) {
+        return issueAll(batches.fromNdjson(body), caller);
+    }
+
+    private CredentialBatchResponse issueAll(List<CredentialBatchReader.Item> items, Authentication caller) {
+        List<Credential> readable = new ArrayList<>(items.size());
+        for (var item : items) {
+            if (item instanceof CredentialBatchReader.Read read) {
+                readable.add(read.credential());
+            }
+        }
+        Iterator<BatchOutcome> outcomes = (readable.isEmpty() ? List.<BatchOutcome>of() : issuing.issueAll(readable, Caller.of(caller))).iterator();
+        List<CredentialBatchResponse.Item> answers = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            if (items.get(index) instanceof CredentialBatchReader.Unreadable unreadable) {
+                answers.add(CredentialBatchResponse.Item.refused(index, unreadable.credentialId().orElse(null),
+                        ProblemDetails.ofRefusal(unreadable.reason())));
+                continue;
+            }
+            var outcome = outcomes.next();
+            if (outcome instanceof BatchOutcome.Accepted accepted) {
+                answers.add(CredentialBatchResponse.Item.accepted(index, accepted.issuance().credential().credential().id().toString(),
+                        accepted.issuance() instanceof Issuance.Issued ? HttpStatus.CREATED.value() : HttpStatus.OK.value()));
+            } else {
+                var refused = (BatchOutcome.Refused) outcome;
+                answers.add(CredentialBatchResponse.Item.refused(index, refused.credentialId().toString(), ProblemDetails.ofRefusal(refused.reason())));
+            }
+        }
+        return CredentialBatchResponse.of(answers);
     }
 
     @Operation(summary = "Read a credential",

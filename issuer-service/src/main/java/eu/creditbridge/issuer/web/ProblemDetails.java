@@ -37,6 +37,28 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     /** The same type as the filter chain's refusals (the kit's ApiRefusals): one 403 for clients to handle. */
     static final URI FORBIDDEN = Problems.type("forbidden");
 
+    /**
+     * The problem a credential of a batch is refused with: the same as the single request's answer to the same refusal.
+     *
+     * @throws IllegalArgumentException for anything but a refusal of the request (those are never an item's problem)
+     */
+    static ProblemDetail ofRefusal(RuntimeException e) {
+        if (e instanceof InvalidRequest invalid) {
+            return invalid(invalid.problems());
+        } else if (e instanceof InvalidValueException invalid) {
+            return invalidValues(invalid);
+        } else if (e instanceof InvalidValue invalid) {
+            return invalid(List.of(FieldProblem.at("", invalid.rule())));
+        } else if (e instanceof NotTheIssuer refused) {
+            return forbidden(refused);
+        } else if (e instanceof CredentialIdConflict conflict) {
+            return conflict(conflict);
+        } else if (e instanceof CredentialNotFound notFound) {
+            return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Credential not found", notFound.getMessage());
+        }
+        throw new IllegalArgumentException("not a refusal of a credential: " + e, e);
+    }
+
     @ExceptionHandler(InvalidRequest.class)
     ProblemDetail invalidRequest(InvalidRequest e) {
         return invalid(e.problems());
@@ -45,6 +67,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     /** A domain rule checked after the request was read, e.g. an issue date in the future. */
     @ExceptionHandler(InvalidValueException.class)
     ProblemDetail invalidValue(InvalidValueException e) {
+        return invalidValues(e);
+    }
+
+    private static ProblemDetail invalidValues(InvalidValueException e) {
         return invalid(e.violations().stream()
                 .map(v -> FieldProblem.at(v.field() == null ? "" : v.field(), v.message()))
                 .toList());
@@ -53,17 +79,21 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     /** A kernel value refused outside a request field's check (a path segment): its rule, with no field to name. */
     @ExceptionHandler(InvalidValue.class)
     ProblemDetail invalidKernelValue(InvalidValue e) {
-        return invalid(List.of(FieldProblem.at("", e.rule())));
+        return ofRefusal(e);
     }
 
     @ExceptionHandler(CredentialNotFound.class)
     ProblemDetail notFound(CredentialNotFound e) {
-        return problem(HttpStatus.NOT_FOUND, NOT_FOUND, "Credential not found", e.getMessage());
+        return ofRefusal(e);
     }
 
     /** A refusal that needed the body or the stored credential: names the caller's institution and the issuer's. */
     @ExceptionHandler(NotTheIssuer.class)
     ProblemDetail notTheIssuer(NotTheIssuer e) {
+        return forbidden(e);
+    }
+
+    private static ProblemDetail forbidden(NotTheIssuer e) {
         var problem = problem(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", e.getMessage());
         e.callerInstitution().ifPresent(schac -> problem.setProperty("callerInstitution", schac));
         e.issuingInstitution().map(SchacCode::value).ifPresent(schac -> problem.setProperty("issuingInstitution", schac));
@@ -77,6 +107,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(CredentialIdConflict.class)
     ProblemDetail idConflict(CredentialIdConflict e) {
+        return conflict(e);
+    }
+
+    private static ProblemDetail conflict(CredentialIdConflict e) {
         return problem(HttpStatus.CONFLICT, ID_CONFLICT, "Credential id already used", e.getMessage());
     }
 

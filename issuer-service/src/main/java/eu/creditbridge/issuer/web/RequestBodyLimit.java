@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
@@ -19,14 +20,23 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final Map<String, Long> maxBytesByPath;
 
     public RequestBodyLimit(long maxBytes) {
+        this(maxBytes, Map.of());
+    }
+
+    /** @param maxBytesByPath other limits for some paths (within the application), e.g. an endpoint taking batches */
+    public RequestBodyLimit(long maxBytes, Map<String, Long> maxBytesByPath) {
         this.maxBytes = maxBytes;
+        this.maxBytesByPath = Map.copyOf(maxBytesByPath);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        long maxBytes = maxBytesByPath.getOrDefault(path, this.maxBytes);
         chain.doFilter(new HttpServletRequestWrapper(request) {
             private ServletInputStream limited;
 

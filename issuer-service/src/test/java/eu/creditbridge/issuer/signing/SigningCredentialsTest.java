@@ -17,6 +17,7 @@ import eu.creditbridge.messaging.outbox.BatchPublisher;
 import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
+import eu.creditbridge.issuer.application.SigningKeyStore;
 import eu.creditbridge.issuer.application.OutboxTrigger;
 import eu.creditbridge.issuer.application.TrustRegistry;
 import eu.creditbridge.issuer.domain.Credential;
@@ -165,5 +166,52 @@ class SigningCredentialsTest {
         assertThat(verifies(fresh.credential(), fresh.signature(), current)).isTrue();
         // The older credential still verifies with the old, closed key.
         assertThat(verifies(old.credential(), old.signature(), closed)).isTrue();
+    }
+
+    /** Counts the reads of the key store, so a test can see the ring is not read per credential. */
+    static final class CountingKeyStore implements SigningKeyStore {
+        final SigningKeyStore store;
+        int finds;
+
+        CountingKeyStore(SigningKeyStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public java.util.Optional<Versioned> find(SchacCode institution) {
+            finds++;
+            return store.find(institution);
+        }
+
+        @Override
+        public boolean insert(eu.creditbridge.issuer.domain.SigningKeyRing ring) {
+            return store.insert(ring);
+        }
+
+        @Override
+        public boolean replace(eu.creditbridge.issuer.domain.SigningKeyRing ring, long revision) {
+            return store.replace(ring, revision);
+        }
+    }
+
+    @Test
+    void aBatchReadsItsInstitutionsKeyRingOnceAndARotationHereSignsTheNextCredentialAtOnce() throws Exception {
+        var counting = new CountingKeyStore(keyStore);
+        var keys = new KeepingSigningKeys(counting, new Ed25519SigningKeyFactory(), registry, CLOCK, LocalDate.of(2000, 1, 1),
+                Duration.ofMinutes(10));
+        keys.keyFor(LODZ, LocalDate.of(2025, 6, 27));   // the first key made and registered: reads of its own
+        int readsBefore = counting.finds;
+
+        var outcomes = issuing(keys).issueAll(java.util.stream.IntStream.range(0, 50)
+                .mapToObj(i -> courseResultFromLodz(eu.creditbridge.issuer.domain.CredentialId.random())).toList(), LODZ_OFFICER);
+
+        assertThat(outcomes).hasSize(50).allMatch(o -> o instanceof IssuingCredential.BatchOutcome.Accepted);
+        assertThat(counting.finds - readsBefore).as("key store reads for 50 credentials").isZero();
+
+        var ring = keys.rotate(LODZ);
+        SigningKey current = ring.keys().stream().filter(SigningKey::current).findFirst().orElseThrow();
+        // Today's credentials are signed with the new key at once (no stale ring), older ones still with the old key.
+        assertThat(keys.keyFor(LODZ, LocalDate.now(CLOCK)).keyId()).isEqualTo(current.keyId());
+        assertThat(keys.keyFor(LODZ, LocalDate.of(2025, 6, 27)).keyId()).isNotEqualTo(current.keyId());
     }
 }

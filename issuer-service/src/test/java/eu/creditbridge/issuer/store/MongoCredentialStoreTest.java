@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.creditbridge.issuer.InProcessMongo;
 import eu.creditbridge.issuer.domain.CredentialStatus;
 import eu.creditbridge.issuer.domain.EventKind;
+import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.domain.IssuedCredential.RevocationDecision;
 import eu.creditbridge.issuer.domain.OutboxEntry;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +50,24 @@ class MongoCredentialStoreTest {
         store.insert(issued);
 
         assertThat(store.insert(IssuedCredential.issue(issued.credential(), NOW.plusSeconds(5)))).isFalse();
+    }
+
+    @Test
+    void aBatchIsStoredInOneBulkWriteAndNamesThePositionsWhoseIdExisted() {
+        var earlier = IssuedCredential.issue(courseResultFromLodz(), NOW);
+        store.insert(earlier);
+        var first = IssuedCredential.issue(courseResultFromLodz(CredentialId.random()), NOW);
+        var second = IssuedCredential.issue(courseResultFromLodz(CredentialId.random()), NOW);
+
+        var existing = store.insertAll(List.of(first, IssuedCredential.issue(earlier.credential(), NOW.plusSeconds(5)), second, first));
+
+        assertThat(existing).containsExactlyInAnyOrder(1, 3);
+        assertThat(store.find(first.id())).contains(first);
+        assertThat(store.find(second.id())).contains(second);
+        assertThat(store.find(earlier.id())).contains(earlier);
+        assertThat(store.findAll(List.of(first.id(), earlier.id(), CredentialId.random())))
+                .containsOnlyKeys(first.id(), earlier.id());
+        assertThat(store.insertAll(List.of())).isEmpty();
     }
 
     @Test

@@ -85,6 +85,12 @@ class IssuerDoorsTest {
                 return json(post("/api/credentials"), jointCredentialJson());
             }
         },
+        ISSUE_BATCH("POST /api/credentials/batch, one credential of uni.lodz.pl", true) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                return json(post("/api/credentials/batch"), "[" + courseResultFromLodzJson() + "]");
+            }
+        },
         ISSUE_OVERSIZED("POST /api/credentials, a 200 KB title", false) {
             @Override
             MockHttpServletRequestBuilder request(String credentialId) {
@@ -188,6 +194,16 @@ class IssuerDoorsTest {
                 allowed("officer@uni.lodz.pl", Act.ISSUE_JOINT, 201),
                 refused("officer@eur.nl", Act.ISSUE_JOINT, 403),
                 refused(TestAccounts.ROTTERDAM_SYSTEM, Act.ISSUE_JOINT, 403),
+                // A batch: the same callers (per credential, the same scope: CredentialBatchApiTest).
+                allowed("officer@uni.lodz.pl", Act.ISSUE_BATCH, 200),
+                allowed(TestAccounts.LODZ_SYSTEM, Act.ISSUE_BATCH, 200),
+                refused(ANONYMOUS, Act.ISSUE_BATCH, 401),
+                refused(WRONG_PASSWORD, Act.ISSUE_BATCH, 401),
+                refused("registrar@uni.lodz.pl", Act.ISSUE_BATCH, 403),
+                refused("admin@uni.lodz.pl", Act.ISSUE_BATCH, 403),
+                refused("admin", Act.ISSUE_BATCH, 403),
+                refused("operator", Act.ISSUE_BATCH, 403),
+                refused(TestAccounts.ISSUER_SERVICE, Act.ISSUE_BATCH, 403),
                 // 413 for the signed-in, before anything is read for the anonymous.
                 refused("officer@uni.lodz.pl", Act.ISSUE_OVERSIZED, 413),
                 refused(ANONYMOUS, Act.ISSUE_OVERSIZED, 401),
@@ -397,7 +413,7 @@ class IssuerDoorsTest {
     /** What an allowed write must have changed. */
     private void assertWritten(Act act, Map<String, List<Document>> before, Map<String, List<Document>> after) {
         switch (act) {
-            case ISSUE, ISSUE_JOINT -> assertThat(count(after, "uni.lodz.pl")).isEqualTo(count(before, "uni.lodz.pl") + 1);
+            case ISSUE, ISSUE_JOINT, ISSUE_BATCH -> assertThat(count(after, "uni.lodz.pl")).isEqualTo(count(before, "uni.lodz.pl") + 1);
             case ISSUE_FOR_ROTTERDAM -> assertThat(count(after, "eur.nl")).isEqualTo(count(before, "eur.nl") + 1);
             case REVOKE -> assertThat(issuerDatabase.getCollection("credentials").find(Filters.eq("_id", lodzCredential))
                     .first().getString("status")).isEqualTo("REVOKED");

@@ -209,4 +209,32 @@ class SignatureVerificationTest {
         issued = CredentialIssued.newBuilder(issued).setSignature(noKid.serialize(true)).build();
         assertThat(verify(issued).status()).isEqualTo(Status.MALFORMED);
     }
+
+    /** Headers and decoded keys are kept across credentials: what is kept must never let a later forgery through. */
+    @Test
+    void oneVerifierTellsGenuineFromForgedAcrossManyCredentialsOfOneKey() throws Exception {
+        CredentialIssued issued = dataScience(LocalDate.of(2025, 4, 1)).build();
+        String signature = sign(issued, newKey);
+        CredentialIssued genuine = CredentialIssued.newBuilder(issued).setSignature(signature).build();
+        CredentialIssued tampered = dataScience(LocalDate.of(2025, 4, 1)).setEctsCredits(new BigDecimal("15.00")).setSignature(signature).build();
+        CredentialIssued forged = dataScience(LocalDate.of(2025, 4, 1)).build();
+        forged = CredentialIssued.newBuilder(forged).setSignature(sign(forged, generate("eur.nl-2025"))).build();   // same header, other key
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(verify(genuine).status()).isEqualTo(Status.VALID);
+            assertThat(verify(tampered).status()).isEqualTo(Status.INVALID_SIGNATURE);
+            assertThat(verify(forged).status()).isEqualTo(Status.INVALID_SIGNATURE);
+        }
+    }
+
+    @Test
+    void signatureWhoseHeaderNamesCriticalParametersFitsNothing() throws Exception {
+        CredentialIssued issued = dataScience(LocalDate.of(2025, 4, 1)).build();
+        JWSObject critical = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.EdDSA).keyID(newKey.getKeyID())
+                .customParam("exp-policy", "strict").criticalParams(java.util.Set.of("exp-policy")).build(),
+                new Payload(CredentialCanonicalForm.bytes(issued)));
+        critical.sign(new Ed25519Signer(newKey));
+        issued = CredentialIssued.newBuilder(issued).setSignature(critical.serialize(true)).build();
+        assertThat(verify(issued).status()).isEqualTo(Status.INVALID_SIGNATURE);
+    }
 }
