@@ -38,8 +38,14 @@ public final class ServiceProcess implements StackComponent {
         cmd.addAll(arguments(name, port, addresses));
         cmd.addAll(extraArgs);
         this.process = new ChildProcess(name, cmd, state.dir("services"), state,
-                ReadinessProbe.http(url() + "/actuator/health", body -> body.contains("\"UP\"")), Duration.ofSeconds(120));
+                ReadinessProbe.http(url() + "/actuator/health", body -> body.contains("\"UP\"")), START_TIMEOUT);
     }
+
+    /*
+     * 120 s is three times what a service takes on two idle cores; on a machine several builds share, the registry (which
+     * publishes its demo data before it reports ready) has been seen to need more: -Dcreditbridge.service-start-seconds.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("creditbridge.service-start-seconds", 120));
 
     /** Addresses of the infrastructure a service is pointed at. */
     public record Addresses(String bootstrapServers, String schemaRegistryUrl, String mongoUri) {
