@@ -8,6 +8,7 @@ import eu.creditbridge.issuer.application.CredentialStore;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.application.EventPublisher;
+import eu.creditbridge.issuer.application.ImportingTranscript;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.OutboxTrigger;
@@ -19,6 +20,7 @@ import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
 import eu.creditbridge.issuer.web.JsonBodyReader;
+import eu.creditbridge.issuer.web.transcript.TranscriptDocuments;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
 import java.time.Clock;
@@ -107,6 +109,16 @@ public class IssuerConfiguration {
     @Bean
     RecognitionDecisionListener recognitionDecisionListener(RecordingRecognitionDecision recording) {
         return new RecognitionDecisionListener(recording);
+    }
+
+    @Bean
+    ImportingTranscript importingTranscript(CredentialStore credentials, IssuingCredential issuing, RevokingCredential revoking) {
+        return new ImportingTranscript(credentials, issuing, revoking);
+    }
+
+    @Bean
+    TranscriptDocuments transcriptDocuments(JsonMapper json) {
+        return new TranscriptDocuments(json);
     }
 
     @Bean

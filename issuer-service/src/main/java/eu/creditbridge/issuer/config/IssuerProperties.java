@@ -16,8 +16,11 @@ public record IssuerProperties(@DefaultValue Outbox outbox, @DefaultValue Web we
      * @param maxRequestBody largest request body the API reads; a larger one is answered 413 (problem details) before
      *                       it is held in memory. A credential with every optional element is a few KB, and the event it
      *                       becomes must stay under the contract's 256 KiB value limit.
+     * @param maxImportBody  largest document {@code POST /api/transcripts} reads (ELMO, EWP, Europass): a whole degree's
+     *                       transcript runs to hundreds of KB; still cut before parsing, so a hostile document costs at
+     *                       most this much memory.
      */
-    public record Web(@DefaultValue("128KB") DataSize maxRequestBody) {
+    public record Web(@DefaultValue("128KB") DataSize maxRequestBody, @DefaultValue("4MB") DataSize maxImportBody) {
     }
 
     /**

@@ -19,9 +19,29 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 public class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long maxBytes;
+    private final String exceptUnder;
 
     public RequestBodyLimit(long maxBytes) {
+        this(maxBytes, null);
+    }
+
+    private RequestBodyLimit(long maxBytes, String exceptUnder) {
         this.maxBytes = maxBytes;
+        this.exceptUnder = exceptUnder;
+    }
+
+    /** The same limit for every path but those under {@code path}, which have a limit of their own. */
+    public RequestBodyLimit except(String path) {
+        return new RequestBodyLimit(maxBytes, path);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (exceptUnder == null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals(exceptUnder) || path.startsWith(exceptUnder + "/");
     }
 
     @Override
@@ -33,7 +53,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (limited == null) {
-                    limited = new Limited(super.getInputStream(), maxBytes);
+                    limited = new Limited(super.getInputStream(), maxBytes, getContentLengthLong());
                 }
                 return limited;
             }
@@ -46,9 +66,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         private final long maxBytes;
         private long read;
 
-        Limited(ServletInputStream body, long maxBytes) {
+        /** @param declared the Content-Length, -1 if none: a body declared larger than the limit is refused unread */
+        Limited(ServletInputStream body, long maxBytes, long declared) {
             this.body = body;
             this.maxBytes = maxBytes;
+            if (declared > maxBytes) {
+                throw new MaxUploadSizeExceededException(maxBytes);
+            }
         }
 
         @Override
