@@ -39,7 +39,7 @@ public final class SafeXml {
         factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 64 * 1024);
         factory.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, 1024 * 1024);
         factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_COUNT, 1_000_000L);
-        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0L);
+        factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1L);
         return factory;
     }
 
