@@ -1,0 +1,95 @@
+package eu.creditbridge.systemtests;
+
+import static eu.creditbridge.systemtests.Credentials.COURSE_WITHOUT_EQUIVALENCE;
+import static eu.creditbridge.systemtests.Credentials.EQUIVALENT_COURSE;
+import static eu.creditbridge.systemtests.Credentials.LODZ_IMPORT_SETTINGS;
+import static eu.creditbridge.systemtests.Credentials.ROTTERDAM_EQUIVALENT;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 17, the issuer side, end to end: a University of Lodz ELMO export posted at issuer-service becomes credentials
+ * that Rotterdam's recognition decides and counts in the learner's record, and a corrected export replaces a result
+ * there too.
+ */
+class TranscriptImportFlowTest {
+
+    private static final Duration PIPELINE = Duration.ofSeconds(90);
+
+    private final JsonApi issuer = EmbeddedStack.issuer();
+    private final JsonApi recognition = EmbeddedStack.recognition();
+
+    @Test
+    void anElmoExportPostedAtTheIssuerIsDecidedAtTheHomeUniversityAndACorrectionReplacesItsResult() {
+        String learner = Credentials.newRotterdamLearner();
+
+        var imported = issuer.post("/api/transcripts?" + LODZ_IMPORT_SETTINGS,
+                Credentials.lodzTranscriptXml(learner, "4.5", 6, EQUIVALENT_COURSE, COURSE_WITHOUT_EQUIVALENCE), "application/xml");
+
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        assertThat(imported.body().path("counts").path("issued").asInt()).as(imported.body().toString()).isEqualTo(2);
+        String programming = result(imported.body(), EQUIVALENT_COURSE).path("credentialId").asText();
+        JsonNode record = awaitRecord(learner, 12);
+        assertThat(record.path("totals").path("perLocalCourse").path(ROTTERDAM_EQUIVALENT).decimalValue()).isEqualByComparingTo("6");
+        assertThat(record.path("totals").path("perCategory").path("alliance-electives").decimalValue()).isEqualByComparingTo("6");
+        JsonNode decision = awaitRecognitionAtIssuer(programming, "RECOGNISED");
+        assertThat(decision.path("receivingInstitution").asText()).isEqualTo("eur.nl");
+
+        // The same export again issues nothing; a corrected grade for one course replaces that credential only.
+        var again = issuer.post("/api/transcripts?" + LODZ_IMPORT_SETTINGS,
+                Credentials.lodzTranscriptXml(learner, "4.5", 6, EQUIVALENT_COURSE, COURSE_WITHOUT_EQUIVALENCE), "application/xml");
+        assertThat(again.body().path("counts").path("unchanged").asInt()).as(again.body().toString()).isEqualTo(2);
+        var corrected = issuer.post("/api/transcripts?" + LODZ_IMPORT_SETTINGS,
+                Credentials.lodzTranscriptXml(learner, "5", 6, EQUIVALENT_COURSE), "application/xml");
+        var correction = result(corrected.body(), EQUIVALENT_COURSE);
+        assertThat(correction.path("outcome").asText()).as(corrected.body().toString()).isEqualTo("CORRECTED");
+        assertThat(correction.path("replaces").asText()).isEqualTo(programming);
+
+        String replacement = correction.path("credentialId").asText();
+        awaitRecognitionAtIssuer(programming, "WITHDRAWN");
+        awaitRecognitionAtIssuer(replacement, "RECOGNISED");
+        JsonNode after = awaitRecord(learner, 12);
+        assertThat(component(after, programming).path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(component(after, replacement).path("status").asText()).isEqualTo("RECOGNISED");
+    }
+
+    private static JsonNode result(JsonNode answer, String opportunity) {
+        for (JsonNode item : answer.path("results")) {
+            if (item.path("learningOpportunity").asText().equals(opportunity)) {
+                return item;
+            }
+        }
+        throw new AssertionError("no result for " + opportunity + " in " + answer);
+    }
+
+    private JsonNode awaitRecord(String learner, int ects) {
+        String path = "/api/institutions/eur.nl/learners/" + learner + "/record";
+        return await("learner record of " + learner + " at " + ects + " ECTS").atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> recognition.get(path), response -> response.status() == 200
+                        && response.body().path("totals").path("ects").decimalValue().compareTo(BigDecimal.valueOf(ects)) == 0)
+                .body();
+    }
+
+    private JsonNode awaitRecognitionAtIssuer(String credentialId, String outcome) {
+        return await("decision " + outcome + " on " + credentialId + " at the issuer").atMost(PIPELINE)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> issuer.get("/api/credentials/" + credentialId).body(),
+                        body -> body.path("recognitions").size() == 1
+                                && outcome.equals(body.path("recognitions").get(0).path("outcome").asText()))
+                .path("recognitions").get(0);
+    }
+
+    private static JsonNode component(JsonNode record, String credentialId) {
+        for (JsonNode component : record.path("components")) {
+            if (component.path("credentialId").asText().equals(credentialId)) {
+                return component;
+            }
+        }
+        throw new AssertionError("no component for " + credentialId + " in " + record);
+    }
+}
