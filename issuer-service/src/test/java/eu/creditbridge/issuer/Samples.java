@@ -25,6 +25,15 @@ public final class Samples {
         throw new IllegalStateException("sample " + name + " not found in shared/samples above " + Path.of("").toAbsolutePath());
     }
 
+    /** A file of the repository's {@code docs/examples}, which the README's commands post. */
+    public static byte[] example(String name) {
+        try {
+            return Files.readAllBytes(Path.of("").toAbsolutePath().getParent().resolve("docs/examples").resolve(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(path(name));

@@ -189,6 +189,19 @@ class TranscriptImportTest {
     }
 
     @Test
+    void theReadmesExampleIssuesBothPassedCoursesAndSkipsTheRest() throws Exception {
+        var answer = body(importXml(TestAccounts.LODZ_OFFICER, "homeInstitution=eur.nl&assessmentType=WRITTEN_EXAM"
+                        + "&participationForm=ON_SITE&qualityAssurance=EXTERNAL_EQAR_AGENCY&gradingScheme=PL:pl-2-5",
+                Samples.example("transcript-elmo.xml")).andExpect(status().isOk()));
+
+        assertThat(answer.path("counts").toString()).isEqualTo("{\"issued\":2,\"unchanged\":0,\"corrected\":0,\"skipped\":2,\"refused\":0}");
+        result(answer, "INF-101", "ISSUED");
+        result(answer, "SUS-201", "ISSUED");
+        assertThat(result(answer, "INF-101-LAB", "SKIPPED").path("reason").asString()).isEqualTo("no credits");
+        assertThat(result(answer, "STA-110", "SKIPPED").path("reason").asString()).isEqualTo("not passed (status 'failed')");
+    }
+
+    @Test
     void importingTheSameTranscriptTwiceIssuesNothingNew() throws Exception {
         String learner = newLearner();
         var first = body(importXml(TestAccounts.LODZ_OFFICER, SETTINGS, ownDocument(learner)).andExpect(status().isOk()));
