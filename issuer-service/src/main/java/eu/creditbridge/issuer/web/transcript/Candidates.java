@@ -9,6 +9,8 @@ import eu.creditbridge.issuer.web.CredentialBody;
 import eu.creditbridge.issuer.web.CredentialBodyMapping;
 import eu.creditbridge.issuer.web.InvalidRequest;
 import eu.creditbridge.kernel.InvalidValue;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -83,6 +85,45 @@ final class Candidates {
                 + "maps no registry scheme to '" + local + "' (gradingScheme=" + local + ":<registry scheme>), so the "
                 + "receiving institution cannot convert it by its grading table");
         return asId;
+    }
+
+    /**
+     * The day the first of {@code texts} that is given names (a date, or a date-time whose first ten characters are
+     * one); null when none is given, or when that one is not a date (a problem at {@code issuedOn} then).
+     */
+    static LocalDate firstDay(List<String> texts, List<Violation> problems) {
+        for (String text : texts) {
+            if (text != null && !text.isBlank()) {
+                String day = text.strip();
+                try {
+                    return LocalDate.parse(day.length() > 10 ? day.substring(0, 10) : day);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Violation("issuedOn", "'" + day + "' is not a date (YYYY-MM-DD)"));
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The value whose keywords the label contains first, in the order given (so "unsupervised" is tried before
+     * "supervised"); null for no label; for a label matching none, {@code otherwise} and a note saying so.
+     */
+    static <E> E byKeywords(String label, List<Map.Entry<List<String>, E>> table, E otherwise, String what,
+                            List<String> notes) {
+        if (label == null) {
+            return null;
+        }
+        String lower = label.toLowerCase(Locale.ROOT);
+        for (var row : table) {
+            if (row.getKey().stream().anyMatch(lower::contains)) {
+                return row.getValue();
+            }
+        }
+        notes.add(what + " '" + label + "' matches none of the contract's values: "
+                + (otherwise == null ? "not carried" : "carried as " + otherwise));
+        return otherwise;
     }
 
     /** The text in the preferred language (English), else the first given; null when there is none. */

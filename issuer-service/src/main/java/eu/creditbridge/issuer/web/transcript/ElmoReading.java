@@ -17,8 +17,8 @@ import eu.creditbridge.kernel.SchacCode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -314,18 +314,8 @@ final class ElmoReading implements DocumentReading {
 
     /** The day of the result: the instance's date, else the end of its term, else the report's issue date. */
     private static LocalDate issuedOn(Loi loi, Report report, List<Violation> problems) {
-        for (String text : new String[] {loi.date, loi.academicTerm == null ? null : loi.academicTerm.end, report.issueDate}) {
-            if (text != null && !text.isBlank()) {
-                String day = text.strip();
-                try {
-                    return LocalDate.parse(day.length() > 10 ? day.substring(0, 10) : day);
-                } catch (DateTimeParseException e) {
-                    problems.add(new Violation("issuedOn", "'" + day + "' is not a date (YYYY-MM-DD)"));
-                    return null;
-                }
-            }
-        }
-        return null;
+        return Candidates.firstDay(Arrays.asList(loi.date, loi.academicTerm == null ? null : loi.academicTerm.end,
+                report.issueDate), problems);
     }
 
     /** The opportunity's stable id: its local code, else its EWP or ELMO id, else any identifier it has. */

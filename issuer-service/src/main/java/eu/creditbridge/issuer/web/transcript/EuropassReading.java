@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -241,7 +242,7 @@ final class EuropassReading implements DocumentReading {
                 notes.add("volume of learning '" + volume + "' is not carried: only hours and days (e.g. PT60H) are understood");
             }
         }
-        var participation = modeOf(text(spec.path("mode").path("prefLabel")), notes);
+        var participation = Candidates.byKeywords(text(spec.path("mode").path("prefLabel")), MODES, null, "mode", notes);
         if (participation == null && settings.participationForm() != null) {
             participation = settings.participationForm();
             supplied.add(new ImportSettings.Supplied("participationForm", participation.name(), "the credential names no mode of learning"));
@@ -250,7 +251,8 @@ final class EuropassReading implements DocumentReading {
             notes.add("learning setting '" + text(spec.path("learningSetting").path("prefLabel")) + "' is not carried: "
                     + "the contract has no place for it");
         }
-        var assessmentType = assessmentOf(text(first(assessment.path("specifiedBy")).path("dcType").path("prefLabel")), notes);
+        var assessmentType = Candidates.byKeywords(text(first(assessment.path("specifiedBy")).path("dcType").path("prefLabel")),
+                ASSESSMENTS, AssessmentType.OTHER, "assessment", notes);
         if (assessmentType == null && settings.assessmentType() != null) {
             assessmentType = settings.assessmentType();
             supplied.add(new ImportSettings.Supplied("assessmentType", assessmentType.name(), "the credential names no assessment type"));
@@ -260,7 +262,8 @@ final class EuropassReading implements DocumentReading {
             quality = settings.qualityAssurance();
             supplied.add(new ImportSettings.Supplied("qualityAssurance", quality.name(), "the credential carries no accreditation"));
         }
-        var verification = verificationOf(text(assessment.path("idVerification").path("prefLabel")), notes);
+        var verification = Candidates.byKeywords(text(assessment.path("idVerification").path("prefLabel")), VERIFICATIONS,
+                null, "identity verification", notes);
         CredentialBody.Grade grade = null;
         String gradeValue = text(assessment.path("grade").path("noteLiteral"));
         if (gradeValue == null) {
@@ -292,104 +295,44 @@ final class EuropassReading implements DocumentReading {
     }
 
     private LocalDate dateOf(JsonNode claim, List<Violation> problems) {
-        for (String text : new String[] {first(claim.path("awardedBy")).path("awardingDate").asString(null),
-                document.path("validFrom").asString(null), document.path("issuanceDate").asString(null)}) {
-            if (text != null && !text.isBlank()) {
-                try {
-                    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-                } catch (DateTimeParseException e) {
-                    problems.add(new Violation("issuedOn", "'" + text + "' is not a date"));
-                    return null;
-                }
-            }
-        }
-        return null;
+        return Candidates.firstDay(Arrays.asList(first(claim.path("awardedBy")).path("awardingDate").asString(null),
+                document.path("validFrom").asString(null), document.path("issuanceDate").asString(null)), problems);
     }
 
-    private static ParticipationForm modeOf(String mode, List<String> notes) {
-        if (mode == null) {
-            return null;
-        }
-        String m = mode.toLowerCase(Locale.ROOT);
-        if (m.contains("blended") || m.contains("hybrid")) {
-            return ParticipationForm.BLENDED;
-        }
-        if (m.contains("online") || m.contains("distance")) {
-            return ParticipationForm.ONLINE;
-        }
-        if (m.contains("site") || m.contains("face") || m.contains("person") || m.contains("presence")) {
-            return ParticipationForm.ON_SITE;
-        }
-        notes.add("mode '" + mode + "' matches none of ONLINE, ON_SITE, BLENDED");
-        return null;
-    }
+    /** ELM 3's learning modes by their English labels. */
+    private static final List<Map.Entry<List<String>, ParticipationForm>> MODES = List.of(
+            Map.entry(List.of("blended", "hybrid"), ParticipationForm.BLENDED),
+            Map.entry(List.of("online", "distance"), ParticipationForm.ONLINE),
+            Map.entry(List.of("site", "face", "person", "presence"), ParticipationForm.ON_SITE));
 
-    private static AssessmentType assessmentOf(String type, List<String> notes) {
-        if (type == null) {
-            return null;
-        }
-        String t = type.toLowerCase(Locale.ROOT);
-        if (t.contains("oral")) {
-            return AssessmentType.ORAL_EXAM;
-        }
-        if (t.contains("exam") || t.contains("written") || t.contains("test")) {
-            return AssessmentType.WRITTEN_EXAM;
-        }
-        if (t.contains("practical") || t.contains("demonstration")) {
-            return AssessmentType.PRACTICAL_DEMONSTRATION;
-        }
-        if (t.contains("project")) {
-            return AssessmentType.PROJECT;
-        }
-        if (t.contains("portfolio")) {
-            return AssessmentType.PORTFOLIO;
-        }
-        if (t.contains("continuous")) {
-            return AssessmentType.CONTINUOUS_ASSESSMENT;
-        }
-        notes.add("assessment '" + type + "' matches none of the contract's assessment types: carried as OTHER");
-        return AssessmentType.OTHER;
-    }
+    private static final List<Map.Entry<List<String>, AssessmentType>> ASSESSMENTS = List.of(
+            Map.entry(List.of("oral"), AssessmentType.ORAL_EXAM),
+            Map.entry(List.of("exam", "written", "test"), AssessmentType.WRITTEN_EXAM),
+            Map.entry(List.of("practical", "demonstration"), AssessmentType.PRACTICAL_DEMONSTRATION),
+            Map.entry(List.of("project"), AssessmentType.PROJECT),
+            Map.entry(List.of("portfolio"), AssessmentType.PORTFOLIO),
+            Map.entry(List.of("continuous"), AssessmentType.CONTINUOUS_ASSESSMENT));
+
+    /** The EU's supervision-verification vocabulary; "unsupervised" first, as it contains "supervised". */
+    private static final List<Map.Entry<List<String>, IdentityVerification>> VERIFICATIONS = List.of(
+            Map.entry(List.of("unsupervised"), IdentityVerification.UNSUPERVISED_NO_IDENTITY_CHECK),
+            Map.entry(List.of("without"), IdentityVerification.SUPERVISED_NO_IDENTITY_CHECK),
+            Map.entry(List.of("online"), IdentityVerification.SUPERVISED_ONLINE_WITH_IDENTITY_CHECK),
+            Map.entry(List.of("site", "person"), IdentityVerification.SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK));
+
+    private static final List<Map.Entry<List<String>, QualityAssuranceType>> ACCREDITATIONS = List.of(
+            Map.entry(List.of("eqar", "external"), QualityAssuranceType.EXTERNAL_EQAR_AGENCY),
+            Map.entry(List.of("programme", "program"), QualityAssuranceType.PROGRAMME_ACCREDITATION),
+            Map.entry(List.of("institution"), QualityAssuranceType.INTERNAL_INSTITUTIONAL));
 
     private static QualityAssuranceType qualityOf(JsonNode claim, JsonNode spec, JsonNode awardingBody, List<String> notes) {
         for (var holder : List.of(spec, claim, awardingBody)) {
             for (var accreditation : all(holder.path("accreditation"))) {
                 String type = text(accreditation.path("dcType").path("prefLabel"));
-                String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
-                if (t.contains("eqar") || t.contains("external")) {
-                    return QualityAssuranceType.EXTERNAL_EQAR_AGENCY;
-                }
-                if (t.contains("programme") || t.contains("program")) {
-                    return QualityAssuranceType.PROGRAMME_ACCREDITATION;
-                }
-                if (t.contains("institution")) {
-                    return QualityAssuranceType.INTERNAL_INSTITUTIONAL;
-                }
-                notes.add("accreditation '" + type + "' matches none of the contract's quality assurance types: carried as OTHER");
-                return QualityAssuranceType.OTHER;
+                return Candidates.byKeywords(type == null ? "" : type, ACCREDITATIONS, QualityAssuranceType.OTHER,
+                        "accreditation", notes);
             }
         }
-        return null;
-    }
-
-    private static IdentityVerification verificationOf(String label, List<String> notes) {
-        if (label == null) {
-            return null;
-        }
-        String l = label.toLowerCase(Locale.ROOT);
-        if (l.startsWith("unsupervised")) {
-            return IdentityVerification.UNSUPERVISED_NO_IDENTITY_CHECK;
-        }
-        if (l.contains("without")) {
-            return IdentityVerification.SUPERVISED_NO_IDENTITY_CHECK;
-        }
-        if (l.contains("online")) {
-            return IdentityVerification.SUPERVISED_ONLINE_WITH_IDENTITY_CHECK;
-        }
-        if (l.contains("site") || l.contains("person")) {
-            return IdentityVerification.SUPERVISED_ON_SITE_WITH_IDENTITY_CHECK;
-        }
-        notes.add("identity verification '" + label + "' matches none of the contract's kinds: not carried");
         return null;
     }
 

@@ -82,6 +82,12 @@ class TranscriptImportTest {
         assertThat(course.path("notes").toString()).contains("'0-100'", "unconverted", "language of instruction 'pl'");
         assertThat(result(answer, "MNM2-BIO", "SKIPPED").path("reason").asString()).contains("degree programme");
         assertThat(result(answer, "2829051", "SKIPPED").path("reason").asString()).contains("no credits");
+        assertThat(result(answer, "2829515", "SKIPPED").path("reason").asString()).contains("no credits");
+        // No identifier and no credits: the CDATA-split title read whole, and skipped before an id would be needed.
+        var untitled = result(answer, "", "SKIPPED");
+        assertThat(untitled.path("title").asString()).isEqualTo("The importance of <br> in HTML");
+        assertThat(untitled.path("reason").asString()).isEqualTo("no credits");
+        assertThat(answer.path("counts").path("issued").asInt()).isEqualTo(1);
         // A course inside the degree, with credits but no description: the learning outcomes the contract requires are missing.
         assertThat(result(answer, "EKSTERN", "REFUSED").path("problems").toString()).contains("learningOutcomes");
         assertThat(answer.path("supplied").toString()).contains("learner.europeanStudentIdentifier", "nationalIdentifier",
