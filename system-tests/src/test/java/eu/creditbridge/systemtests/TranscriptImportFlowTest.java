@@ -54,9 +54,40 @@ class TranscriptImportFlowTest {
         String replacement = correction.path("credentialId").asText();
         awaitRecognitionAtIssuer(programming, "WITHDRAWN");
         awaitRecognitionAtIssuer(replacement, "RECOGNISED");
-        JsonNode after = awaitRecord(learner, 12, record -> hasComponent(record, programming, "WITHDRAWN")
-                && hasComponent(record, replacement, "RECOGNISED"));
+        JsonNode after = awaitRecord(learner, 12, r -> hasComponent(r, programming, "WITHDRAWN")
+                && hasComponent(r, replacement, "RECOGNISED"));
         assertThat(after.path("totals").path("perLocalCourse").path(ROTTERDAM_EQUIVALENT).decimalValue()).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void theGradeDistributionOfAnEwpTranscriptIsOfferedToTheAdminAtTheRegistryAndNotPublished() {
+        String learner = Credentials.newRotterdamLearner();
+        JsonNode tableBefore = EmbeddedStack.registry().get("/api/institutions/uni.lodz.pl").body().path("gradingTable");
+        String elmo = Credentials.lodzTranscriptXml(learner, "4.5", 5, COURSE_WITHOUT_EQUIVALENCE);
+        String tors = """
+                <imobility-tors-get-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-imobility-tors/blob/stable-v2/endpoints/get-response.xsd">
+                  <tor><omobility-id>a1b2</omobility-id>%s
+                    <gradeConversionTable><iscedTable iscedCode="0613">
+                      <gradeFrequency label="F" percentage="4"/><gradeFrequency label="E" percentage="16"/>
+                      <gradeFrequency label="D" percentage="24"/><gradeFrequency label="C" percentage="32"/>
+                      <gradeFrequency label="B" percentage="16"/><gradeFrequency label="A" percentage="8"/>
+                    </iscedTable></gradeConversionTable>
+                  </tor>
+                </imobility-tors-get-response>
+                """.formatted(elmo);
+
+        var imported = issuer.post("/api/transcripts?" + LODZ_IMPORT_SETTINGS, tors, "application/xml");
+
+        assertThat(imported.status()).as(imported.body().toString()).isEqualTo(200);
+        JsonNode distribution = imported.body().path("gradeDistributions").get(0);
+        assertThat(distribution.path("offered").asBoolean()).as(imported.body().toString()).isTrue();
+        JsonNode offer = EmbeddedStack.registry().get("/api/institutions/uni.lodz.pl/grading-table-offer").body();
+        assertThat(offer.path("source").asText()).isEqualTo("EWP Transcript of Records, ISCED 0613");
+        assertThat(offer.path("offeredBy").asText()).isEqualTo("issuer-service");
+        assertThat(offer.path("offered").path("bands").get(0).path("grade").asText()).isEqualTo("A");
+        assertThat(offer.path("offered").path("bands").get(0).path("percentage").decimalValue()).isEqualByComparingTo("8.33");
+        // Offered, not published: Lodz's table is what it was until its admin publishes the offer.
+        assertThat(EmbeddedStack.registry().get("/api/institutions/uni.lodz.pl").body().path("gradingTable")).isEqualTo(tableBefore);
     }
 
     private static JsonNode result(JsonNode answer, String opportunity) {

@@ -8,7 +8,9 @@ import eu.creditbridge.issuer.application.CredentialStore;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
 import eu.creditbridge.issuer.application.EventPublisher;
+import eu.creditbridge.issuer.application.GradingTableOffers;
 import eu.creditbridge.issuer.application.ImportingTranscript;
+import eu.creditbridge.issuer.application.OfferingGradeDistribution;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.OutboxTrigger;
@@ -114,6 +116,11 @@ public class IssuerConfiguration {
     @Bean
     ImportingTranscript importingTranscript(CredentialStore credentials, IssuingCredential issuing, RevokingCredential revoking) {
         return new ImportingTranscript(credentials, issuing, revoking);
+    }
+
+    @Bean
+    OfferingGradeDistribution offeringGradeDistribution(GradingTableOffers registry, Clock clock) {
+        return new OfferingGradeDistribution(registry, clock);
     }
 
     @Bean

@@ -35,7 +35,7 @@ public class SigningConfiguration {
 
     /** The registry, called as this service's own machine account (its secret is in the machine accounts file). */
     @Bean
-    TrustRegistry trustRegistry(SigningProperties properties, MachineAccounts machineAccounts) {
+    RegistryTrustClient trustRegistry(SigningProperties properties, MachineAccounts machineAccounts) {
         var http = HttpClient.newBuilder().connectTimeout(properties.registryTimeout()).build();
         var requests = new JdkClientHttpRequestFactory(http);
         requests.setReadTimeout(properties.registryTimeout());

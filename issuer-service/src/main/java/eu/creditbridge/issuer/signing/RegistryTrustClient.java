@@ -1,10 +1,13 @@
 package eu.creditbridge.issuer.signing;
 
+import eu.creditbridge.issuer.application.GradingTableOffers;
 import eu.creditbridge.issuer.application.TrustRegistry;
+import eu.creditbridge.issuer.domain.GradeDistribution;
 import eu.creditbridge.issuer.domain.SigningKey;
 import eu.creditbridge.kernel.SchacCode;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -20,7 +23,7 @@ import org.springframework.web.client.RestClientException;
  * sent as this service's own machine account (HTTP Basic), which the registry lists as allowed to register the keys
  * of the institutions this issuer signs for.
  */
-public class RegistryTrustClient implements TrustRegistry {
+public class RegistryTrustClient implements TrustRegistry, GradingTableOffers {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryTrustClient.class);
     private static final int SHOWN_BODY = 300;
@@ -61,6 +64,25 @@ public class RegistryTrustClient implements TrustRegistry {
             throw new KeyRefused(refusal(e, institution, key), e);
         } catch (RestClientException e) {
             throw new TrustRegistryUnavailable("registry did not confirm key " + key.keyId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code PUT /api/institutions/{schac}/grading-table-offer}: kept aside at the registry for the admin. */
+    @Override
+    public void offer(SchacCode institution, String source, String referencePeriod, List<GradeDistribution.Frequency> bands) {
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("referencePeriod", referencePeriod);
+        table.put("bands", bands.stream().map(b -> Map.of("grade", b.label(), "percentage", b.percentage())).toList());
+        try {
+            registry.put().uri("/api/institutions/{schac}/grading-table-offer", institution.value())
+                    .headers(headers -> secret.ifPresent(s -> headers.setBasicAuth(account, s, StandardCharsets.UTF_8)))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("source", source, "gradingTable", table))
+                    .retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            throw new OfferNotMade("the registry refused it (" + e.getStatusCode().value() + " "
+                    + abbreviated(e.getResponseBodyAsString(StandardCharsets.UTF_8)) + ")", e);
+        } catch (RestClientException e) {
+            throw new OfferNotMade("the registry did not answer (" + e.getMessage() + ")", e);
         }
     }
 

@@ -6,6 +6,8 @@ import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.BrowsingRegistry;
+import eu.creditbridge.registry.application.OfferingGradingTable;
+import eu.creditbridge.registry.store.MongoGradingTableOfferStore;
 import eu.creditbridge.registry.application.DefiningAlliance;
 import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PropagatingAllianceNames;
@@ -70,6 +72,16 @@ public class RegistryConfiguration {
     @Bean
     KafkaRegistryFeed registryFeed(KafkaTemplate<String, SpecificRecord> kafka, CreditBridgeProperties properties) {
         return new KafkaRegistryFeed(kafka, properties.registry().relay().ackTimeout());
+    }
+
+    @Bean
+    MongoGradingTableOfferStore gradingTableOfferStore(MongoDatabase database) {
+        return new MongoGradingTableOfferStore(database);
+    }
+
+    @Bean
+    OfferingGradingTable offeringGradingTable(InstitutionStore institutions, MongoGradingTableOfferStore offers, Clock clock) {
+        return new OfferingGradingTable(institutions, offers, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package eu.creditbridge.issuer.web.transcript;
 
+import eu.creditbridge.issuer.domain.GradeDistribution;
 import eu.creditbridge.issuer.domain.ImportedResult;
 import eu.creditbridge.kernel.SchacCode;
 import java.util.List;
@@ -17,7 +18,11 @@ interface DocumentReading {
     /** @throws eu.creditbridge.issuer.web.InvalidRequest if what all results need (the learner) is missing */
     Reading read(ImportSettings settings);
 
-    /** What a reader made of a document: its kind, what the request supplied, one result per learning opportunity. */
-    record Reading(String kind, List<ImportSettings.Supplied> supplied, List<ImportedResult> results) {
+    /**
+     * What a reader made of a document: its kind, what the request supplied, one result per learning opportunity, and
+     * the grade distributions it carries (an EWP Transcript of Records' grade conversion tables).
+     */
+    record Reading(String kind, List<ImportSettings.Supplied> supplied, List<ImportedResult> results,
+                   List<GradeDistribution> distributions) {
     }
 }

@@ -1,5 +1,6 @@
 package eu.creditbridge.issuer.web.transcript;
 
+import eu.creditbridge.issuer.domain.GradeDistribution;
 import eu.creditbridge.issuer.domain.ImportKey;
 import eu.creditbridge.issuer.domain.ImportedResult;
 import eu.creditbridge.issuer.domain.InvalidValueException.Violation;
@@ -53,20 +54,45 @@ final class ElmoReading implements DocumentReading {
 
     private final String kind;
     private final List<Elmo> documents;
+    private final List<ElmoDocument.IscedTable> gradeTables;
 
-    private ElmoReading(String kind, List<Elmo> documents) {
+    private ElmoReading(String kind, List<Elmo> documents, List<ElmoDocument.IscedTable> gradeTables) {
         this.kind = kind;
         this.documents = documents;
+        this.gradeTables = gradeTables;
     }
 
     static ElmoReading ofElmo(Elmo elmo) {
-        return new ElmoReading("ELMO", List.of(elmo));
+        return new ElmoReading("ELMO", List.of(elmo), List.of());
     }
 
     static ElmoReading ofTors(ElmoDocument.TorsResponse response) {
-        var documents = response.tor.stream().filter(Objects::nonNull)
-                .flatMap(tor -> tor.elmo.stream()).filter(Objects::nonNull).toList();
-        return new ElmoReading("EWP Transcript of Records", documents);
+        var tors = response.tor.stream().filter(Objects::nonNull).toList();
+        var documents = tors.stream().flatMap(tor -> tor.elmo.stream()).filter(Objects::nonNull).toList();
+        var tables = tors.stream().map(tor -> tor.gradeConversionTable).filter(Objects::nonNull)
+                .flatMap(table -> table.iscedTable.stream()).filter(Objects::nonNull).toList();
+        return new ElmoReading("EWP Transcript of Records", documents, tables);
+    }
+
+    /**
+     * The grade conversion tables, one distribution per ISCED code (the first where several mobilities repeat one);
+     * a table with a frequency that does not read is left out, as it could not be offered whole.
+     */
+    private List<GradeDistribution> distributions() {
+        var byCode = new java.util.LinkedHashMap<String, GradeDistribution>();
+        for (var table : gradeTables) {
+            if (table.iscedCode == null || table.iscedCode.isBlank() || byCode.containsKey(table.iscedCode.strip())) {
+                continue;
+            }
+            try {
+                var frequencies = table.gradeFrequency.stream().filter(Objects::nonNull)
+                        .map(f -> new GradeDistribution.Frequency(f.label, new BigDecimal(f.percentage.strip()))).toList();
+                byCode.put(table.iscedCode.strip(), new GradeDistribution(table.iscedCode.strip(), frequencies));
+            } catch (RuntimeException e) {
+                // NumberFormatException, a null percentage, or a label the domain refuses: not offered.
+            }
+        }
+        return List.copyOf(byCode.values());
     }
 
     /**
@@ -153,7 +179,7 @@ final class ElmoReading implements DocumentReading {
                 supplied.add(new ImportSettings.Supplied(element, value.toString(), "ELMO does not carry it"));
             }
         }
-        return new Reading(kind, List.copyOf(supplied), results);
+        return new Reading(kind, List.copyOf(supplied), results, distributions());
     }
 
     private static CredentialBody.Learner learner(Elmo elmo, ImportSettings settings,

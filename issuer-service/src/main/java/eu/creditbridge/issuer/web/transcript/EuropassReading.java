@@ -174,7 +174,7 @@ final class EuropassReading implements DocumentReading {
         for (var claim : claims(document)) {
             results.add(readClaim(claim, settings, learner, supplied));
         }
-        return new Reading("Europass (ELM 3)", List.copyOf(supplied), results);
+        return new Reading("Europass (ELM 3)", List.copyOf(supplied), results, List.of());
     }
 
     private ImportedResult readClaim(JsonNode claim, ImportSettings settings, CredentialBody.Learner learner,

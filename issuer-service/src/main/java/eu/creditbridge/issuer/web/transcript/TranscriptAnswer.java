@@ -2,6 +2,7 @@ package eu.creditbridge.issuer.web.transcript;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eu.creditbridge.issuer.application.ImportingTranscript.Outcome;
+import eu.creditbridge.issuer.application.OfferingGradeDistribution;
 import eu.creditbridge.issuer.domain.IssuedCredential;
 import eu.creditbridge.issuer.web.FieldProblem;
 import java.math.BigDecimal;
@@ -14,7 +15,29 @@ import java.util.UUID;
  * credential, and why) or REFUSED (every problem, in the words of a JSON credential's). {@code supplied} lists what
  * the request had to give because the document does not carry it.
  */
-public record TranscriptAnswer(String document, Counts counts, List<ImportSettings.Supplied> supplied, List<Item> results) {
+public record TranscriptAnswer(String document, Counts counts, List<ImportSettings.Supplied> supplied, List<Item> results,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Distribution> gradeDistributions) {
+
+    /**
+     * A grade distribution the document carries and what was done with it: the frequencies as sent, the passing
+     * table made of them, and whether it was offered to the institution's admin at the registry (never published).
+     */
+    public record Distribution(String iscedCode, List<Band> frequencies, List<Band> gradingTable, boolean offered,
+                               String note) {
+    }
+
+    public record Band(String grade, BigDecimal percentage) {
+    }
+
+    TranscriptAnswer withDistributions(List<OfferingGradeDistribution.Offer> offers) {
+        var shown = offers.stream().map(o -> new Distribution(o.distribution().iscedCode(), bands(o.distribution().frequencies()),
+                bands(o.table()), o.offered(), o.note())).toList();
+        return new TranscriptAnswer(document, counts, supplied, results, shown);
+    }
+
+    private static List<Band> bands(List<eu.creditbridge.issuer.domain.GradeDistribution.Frequency> frequencies) {
+        return frequencies.stream().map(f -> new Band(f.label(), f.percentage())).toList();
+    }
 
     public record Counts(int issued, int unchanged, int corrected, int skipped, int refused) {
     }
@@ -54,7 +77,8 @@ public record TranscriptAnswer(String document, Counts counts, List<ImportSettin
                 items.add(new Item(result.opportunity(), result.title(), "REFUSED", null, null, null, null, problems, notes));
             }
         }
-        return new TranscriptAnswer(document, new Counts(issued, unchanged, corrected, skipped, refused), supplied, items);
+        return new TranscriptAnswer(document, new Counts(issued, unchanged, corrected, skipped, refused), supplied, items,
+                List.of());
     }
 
     private static Item credential(String opportunity, String title, String outcome, IssuedCredential credential,

@@ -1,6 +1,7 @@
 package eu.creditbridge.issuer.web.transcript;
 
 import eu.creditbridge.issuer.application.ImportingTranscript;
+import eu.creditbridge.issuer.application.OfferingGradeDistribution;
 import eu.creditbridge.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,10 +29,13 @@ public class TranscriptController {
 
     private final TranscriptDocuments documents;
     private final ImportingTranscript importing;
+    private final OfferingGradeDistribution offering;
 
-    public TranscriptController(TranscriptDocuments documents, ImportingTranscript importing) {
+    public TranscriptController(TranscriptDocuments documents, ImportingTranscript importing,
+                                OfferingGradeDistribution offering) {
         this.documents = documents;
         this.importing = importing;
+        this.offering = offering;
     }
 
     @Operation(summary = "Import a transcript or a Europass credential",
@@ -42,7 +46,8 @@ public class TranscriptController {
                     + "(problems). Parameters supply what the document does not carry: learnerId (ESI), "
                     + "homeInstitution, assessmentType, participationForm, qualityAssurance, gradingScheme "
                     + "(document scheme:registry scheme, repeatable), issuingInstitution (a Europass awarding body's "
-                    + "SCHAC code). Issuing officers and the student-information system of the document's issuer only.")
+                    + "SCHAC code), gradeTableIsced (which field's grade distribution of an EWP ToR to offer to the "
+                    + "institution's admin as its grading table at the registry; offered, never published). Issuing officers and the student-information system of the document's issuer only.")
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE, "application/ld+json"})
     public TranscriptAnswer importDocument(@RequestBody(required = false) byte[] body,
                                            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
@@ -53,6 +58,7 @@ public class TranscriptController {
                                            @RequestParam(required = false) String qualityAssurance,
                                            @RequestParam(required = false) List<String> gradingScheme,
                                            @RequestParam(required = false) String issuingInstitution,
+                                           @RequestParam(required = false) String gradeTableIsced,
                                            Authentication caller) {
         var settings = ImportSettings.of(learnerId, homeInstitution, assessmentType, participationForm, qualityAssurance,
                 gradingScheme, issuingInstitution);
@@ -62,6 +68,15 @@ public class TranscriptController {
         // Who may import is settled before the document's content is judged: a stranger learns nothing from the answer.
         importing.mayImport(issuers, who);
         var reading = document.read(settings);
-        return TranscriptAnswer.of(reading.kind(), reading.supplied(), importing.importResults(issuers, reading.results(), who));
+        var answer = TranscriptAnswer.of(reading.kind(), reading.supplied(), importing.importResults(issuers, reading.results(), who));
+        if (reading.distributions().isEmpty()) {
+            return answer;
+        }
+        if (issuers.size() != 1) {
+            // Whose distribution a table is cannot be told when the document holds several issuers' reports.
+            return answer.withDistributions(reading.distributions().stream().map(d -> new OfferingGradeDistribution.Offer(
+                    d, List.of(), false, "not offered: the document holds reports of " + issuers.size() + " issuers")).toList());
+        }
+        return answer.withDistributions(offering.offer(issuers.iterator().next(), reading.distributions(), gradeTableIsced, who));
     }
 }

@@ -126,6 +126,15 @@ class TranscriptImportTest {
         var course = result(answer, "CR/19560ed8-5183-4842-9bb0-2b7e23f56522", "SKIPPED");
         assertThat(course.path("title").asString()).isEqualTo("The importance of <br> in HTML");
         assertThat(course.path("reason").asString()).isEqualTo("no credits");
+        // Its grade conversion table, shown as the ECTS grading table it would be; offering it needs the registry,
+        // which this test has none of (issuer-service's registry URL points nowhere), and the answer says so.
+        var distribution = answer.path("gradeDistributions").get(0);
+        assertThat(distribution.path("iscedCode").asString()).isEqualTo("0612");
+        assertThat(distribution.path("frequencies").size()).isEqualTo(6);
+        assertThat(distribution.path("gradingTable").get(0).path("grade").asString()).isEqualTo("A");
+        assertThat(distribution.path("gradingTable").get(0).path("percentage").decimalValue()).isEqualByComparingTo("2.02");
+        assertThat(distribution.path("offered").asBoolean()).isFalse();
+        assertThat(distribution.path("note").asString()).startsWith("not offered: the registry did not answer");
     }
 
     @Test
