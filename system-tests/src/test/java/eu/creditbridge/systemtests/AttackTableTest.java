@@ -222,6 +222,8 @@ class AttackTableTest {
             case "credential" -> Credentials.lodzCourseResultJson(values.get("{freshLearner}"), EQUIVALENT_COURSE, 6)
                     .replaceFirst("\\{", "{\"credentialId\": \"" + values.get("{fresh}") + "\",");
             case "revocation" -> "{\"reason\": \"Grade annulled after an appeal\"}";
+            case "offer" -> "{\"source\": \"a stranger\", \"gradingTable\": {\"referencePeriod\": \"2020\", \"bands\": "
+                    + "[{\"grade\": \"5.0\", \"percentage\": 100}]}}";
             case "transcript" -> Credentials.lodzTranscriptXml(values.get("{freshLearner}"), "4.5", 6, EQUIVALENT_COURSE);
             case "key" -> {
                 // The key's own "kid" names the key id of the door, as the registry requires; the material is always new.
