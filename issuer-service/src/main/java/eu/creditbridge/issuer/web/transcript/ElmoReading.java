@@ -356,16 +356,20 @@ final class ElmoReading implements DocumentReading {
                 .map(i -> i.type + ":" + i.value.strip()).findFirst().orElse(null);
     }
 
-    /** The instance's own id where it has one, else its dates: two attempts at a course differ in them. */
+    /**
+     * The instance's own id where it has one, else when the attempt began (its start, its term), else the day of its
+     * result: two attempts at a course differ in them, while a corrected grade, often re-dated, keeps its attempt's.
+     */
     private static String instanceId(Loi loi) {
         var own = loi.identifier.stream().filter(i -> i != null && i.value != null && !i.value.isBlank())
                 .map(i -> (i.type == null ? "" : i.type) + ":" + i.value.strip()).sorted().findFirst();
         if (own.isPresent()) {
             return own.get();
         }
-        return Stream.of(loi.start, loi.date, loi.academicTerm == null ? null : loi.academicTerm.start,
+        String attempt = Stream.of(loi.start, loi.academicTerm == null ? null : loi.academicTerm.start,
                         loi.academicTerm == null ? null : loi.academicTerm.end)
                 .map(ElmoReading::strip).map(s -> s == null ? "" : s).collect(Collectors.joining("/"));
+        return attempt.equals("//") ? "date:" + Objects.requireNonNullElse(strip(loi.date), "") : "attempt:" + attempt;
     }
 
     static String identifier(List<Identifier> identifiers, String type) {

@@ -233,15 +233,20 @@ class TranscriptImportTest {
         String learner = newLearner();
         var first = body(importXml(TestAccounts.LODZ_OFFICER, SETTINGS, ownDocument(learner)));
         String oldId = result(first, "INF-101", "ISSUED").path("credentialId").asString();
+        // A retake of HIS-110's exam re-graded, dated the day of the correction: the same attempt (its start), corrected.
         byte[] corrected = new String(ownDocument(learner), StandardCharsets.UTF_8)
-                .replace("<resultLabel>4.5</resultLabel>", "<resultLabel>5</resultLabel>").getBytes(StandardCharsets.UTF_8);
+                .replace("<resultLabel>4.5</resultLabel>", "<resultLabel>5</resultLabel>")
+                .replace("<resultLabel>bien</resultLabel>", "<resultLabel>notable</resultLabel>")
+                .replace("<date>2025-06-25</date>", "<date>2025-07-15</date>").getBytes(StandardCharsets.UTF_8);
 
         var second = body(importXml(TestAccounts.LODZ_OFFICER, SETTINGS, corrected).andExpect(status().isOk()));
 
         var correction = result(second, "INF-101", "CORRECTED");
         assertThat(correction.path("replaces").asString()).isEqualTo(oldId);
         assertThat(correction.path("credentialId").asString()).isNotEqualTo(oldId);
-        assertThat(second.path("counts").path("unchanged").asInt()).isEqualTo(2);
+        assertThat(second.path("counts").path("unchanged").asInt()).isEqualTo(1);
+        assertThat(result(second, "HIS-110", "CORRECTED").path("replaces").asString())
+                .isEqualTo(result(first, "HIS-110", "ISSUED").path("credentialId").asString());
         http.perform(get("/api/credentials/" + oldId).with(TestAccounts.as(TestAccounts.LODZ_OFFICER)))
                 .andExpect(jsonPath("$.status").value("REVOKED"))
                 .andExpect(jsonPath("$.revocation.reason").value(Matchers.containsString(correction.path("credentialId").asString())));
