@@ -78,7 +78,14 @@ public class ImportingTranscript {
     public List<Outcome> importResults(Set<SchacCode> issuers, List<ImportedResult> results, Caller caller) {
         mayImport(issuers, caller);
         var outcomes = new ArrayList<Outcome>(results.size());
+        // Two results for one attempt: which one stands cannot be told from the document, so neither is issued.
         var seen = new HashSet<ImportKey>();
+        var twice = new HashSet<ImportKey>();
+        for (var result : results) {
+            if (result instanceof ImportedResult.Importable importable && !seen.add(importable.key())) {
+                twice.add(importable.key());
+            }
+        }
         for (var result : results) {
             if (result instanceof ImportedResult.Skipped skipped) {
                 outcomes.add(new Outcome.Skipped(result, skipped.reason()));
@@ -86,11 +93,11 @@ public class ImportingTranscript {
                 outcomes.add(new Outcome.Refused(result, refused.problems()));
             } else {
                 var importable = (ImportedResult.Importable) result;
-                if (!seen.add(importable.key())) {
+                if (twice.contains(importable.key())) {
                     outcomes.add(new Outcome.Refused(result, List.of(new InvalidValueException.Violation("",
                             "another result in this document is for the same learning opportunity instance ("
-                                    + importable.key().opportunity() + " " + importable.key().instance()
-                                    + "): which one stands cannot be told, so neither is issued twice"))));
+                                    + importable.key().opportunity() + ", " + importable.key().instance()
+                                    + "): which one stands cannot be told, so neither is issued"))));
                     continue;
                 }
                 outcomes.add(issueOrCorrect(importable, caller));

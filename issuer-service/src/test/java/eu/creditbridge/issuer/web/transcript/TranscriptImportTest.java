@@ -217,6 +217,29 @@ class TranscriptImportTest {
     }
 
     @Test
+    void twoResultsForTheSameAttemptAreBothRefusedRatherThanGuessed() throws Exception {
+        String instance = """
+                <learningOpportunityInstance><start>2025-02-20</start><date>2025-06-25</date><resultLabel>%s</resultLabel>
+                  <credit><scheme>ects</scheme><value>5</value></credit></learningOpportunityInstance>""";
+        String document = """
+                <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
+                  <learner><identifier type="esi">%s</identifier></learner>
+                  <report><issuer><country>PL</country><identifier type="schac">uni.lodz.pl</identifier></issuer>
+                    <learningOpportunitySpecification><identifier type="local">HIS-110</identifier><title>History</title>
+                      <description>Explains European integration.</description>
+                      <specifies>%s%s</specifies></learningOpportunitySpecification></report>
+                </elmo>""".formatted(newLearner(), instance.formatted("4"), instance.formatted("5"));
+
+        var answer = body(importXml(TestAccounts.LODZ_OFFICER, SETTINGS, document.getBytes(StandardCharsets.UTF_8))
+                .andExpect(status().isOk()));
+
+        assertThat(answer.path("counts").path("refused").asInt()).isEqualTo(2);
+        assertThat(answer.path("counts").path("issued").asInt()).isZero();
+        assertThat(answer.path("results").get(0).path("problems").get(0).path("message").asString())
+                .contains("same learning opportunity instance", "neither is issued");
+    }
+
+    @Test
     void importingTheSameTranscriptTwiceIssuesNothingNew() throws Exception {
         String learner = newLearner();
         var first = body(importXml(TestAccounts.LODZ_OFFICER, SETTINGS, ownDocument(learner)).andExpect(status().isOk()));
