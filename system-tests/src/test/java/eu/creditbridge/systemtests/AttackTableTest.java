@@ -144,7 +144,7 @@ class AttackTableTest {
         JsonApi api = caller(row.who(), api(row.service()));
         return switch (row.method()) {
             case "GET" -> api.get(path);
-            case "POST" -> api.post(path, body);
+            case "POST" -> body != null && body.startsWith("<") ? api.post(path, body, "application/xml") : api.post(path, body);
             case "PUT" -> api.put(path, body);
             case "DELETE" -> api.delete(path);
             default -> throw new IllegalStateException("unknown method " + row.method() + " in " + row);
@@ -235,6 +235,9 @@ class AttackTableTest {
             case "credential" -> Credentials.lodzCourseResultJson(values.get("{freshLearner}"), EQUIVALENT_COURSE, 6)
                     .replaceFirst("\\{", "{\"credentialId\": \"" + values.get("{fresh}") + "\",");
             case "revocation" -> "{\"reason\": \"Grade annulled after an appeal\"}";
+            case "offer" -> "{\"source\": \"a stranger\", \"gradingTable\": {\"referencePeriod\": \"2020\", \"bands\": "
+                    + "[{\"grade\": \"5.0\", \"percentage\": 100}]}}";
+            case "transcript" -> Credentials.lodzTranscriptXml(values.get("{freshLearner}"), "4.5", 6, EQUIVALENT_COURSE);
             case "key" -> {
                 // The key's own "kid" names the key id of the door, as the registry requires; the material is always new.
                 OctetKeyPair key = PartnerSigningKey.generate(path.substring(path.lastIndexOf('/') + 1));

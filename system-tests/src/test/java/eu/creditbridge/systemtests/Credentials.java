@@ -77,6 +77,44 @@ final class Credentials {
     }
 
     /**
+     * A University of Lodz ELMO export (the EMREX transcript format) for a learner of Rotterdam: one passed course per
+     * code given, {@code ects} credits each, grade {@code grade} in Lodz's local scheme "PL", taken three days ago.
+     */
+    static String lodzTranscriptXml(String learnerId, String grade, int ects, String... courseCodes) {
+        var courses = new StringBuilder();
+        for (String code : courseCodes) {
+            courses.append("""
+                    <learningOpportunitySpecification>
+                      <identifier type="local">%1$s</identifier>
+                      <title xml:lang="en">Course %1$s</title>
+                      <type>Course</type>
+                      <iscedCode>0613</iscedCode>
+                      <description xml:lang="en">Designs and analyses simple algorithms</description>
+                      <specifies><learningOpportunityInstance>
+                        <date>%2$s</date><status>passed</status>
+                        <gradingSchemeLocalId>PL</gradingSchemeLocalId><resultLabel>%3$s</resultLabel>
+                        <credit><scheme>ects</scheme><value>%4$d</value></credit>
+                        <level><type>EQF</type><value>6</value></level>
+                      </learningOpportunityInstance></specifies>
+                    </learningOpportunitySpecification>
+                    """.formatted(code, LocalDate.now().minusDays(3), grade, ects));
+        }
+        return """
+                <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
+                  <learner><identifier type="esi">%s</identifier><givenNames>Sanne</givenNames><familyName>de Vries</familyName></learner>
+                  <report>
+                    <issuer><country>PL</country><identifier type="schac">uni.lodz.pl</identifier><title xml:lang="en">University of Lodz</title></issuer>
+                    %s
+                  </report>
+                </elmo>
+                """.formatted(learnerId, courses);
+    }
+
+    /** The query of a Lodz transcript import: what ELMO does not carry, and Lodz's scheme "PL" as the registry's pl-2-5. */
+    static final String LODZ_IMPORT_SETTINGS = "homeInstitution=eur.nl&assessmentType=WRITTEN_EXAM"
+            + "&participationForm=ON_SITE&qualityAssurance=EXTERNAL_EQAR_AGENCY&gradingScheme=PL:pl-2-5";
+
+    /**
      * The same course result as a partner's own issuer would put it on the topic: signed with that issuer's key,
      * which the registry lists for the University of Lodz ({@link PartnerSigningKey}).
      */

@@ -64,6 +64,13 @@ final class JsonApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
+    /** A document of another type (ELMO as application/xml, Europass as application/ld+json); the answer is JSON. */
+    Response post(String path, String document, String contentType) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(document)));
+    }
+
     Response put(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/json")

@@ -7,6 +7,9 @@ import eu.creditbridge.issuer.application.CredentialSigner;
 import eu.creditbridge.issuer.application.CredentialStore;
 import eu.creditbridge.issuer.application.KeepingSigningKeys;
 import eu.creditbridge.issuer.application.DecisionStore;
+import eu.creditbridge.issuer.application.GradingTableOffers;
+import eu.creditbridge.issuer.application.ImportingTranscript;
+import eu.creditbridge.issuer.application.OfferingGradeDistribution;
 import eu.creditbridge.issuer.application.IssuingCredential;
 import eu.creditbridge.issuer.application.LookingUpCredentials;
 import eu.creditbridge.issuer.application.LookingUpDecisions;
@@ -25,6 +28,7 @@ import eu.creditbridge.issuer.messaging.RecognitionDecisionListener;
 import eu.creditbridge.issuer.store.MongoCredentialStore;
 import eu.creditbridge.issuer.store.MongoDecisionStore;
 import eu.creditbridge.issuer.web.JsonBodyReader;
+import eu.creditbridge.issuer.web.transcript.TranscriptDocuments;
 import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
 import java.time.Clock;
@@ -119,6 +123,21 @@ public class IssuerConfiguration {
     @Bean
     RecognitionDecisionListener recognitionDecisionListener(RecordingRecognitionDecision recording, OutboxTrace trace) {
         return new RecognitionDecisionListener(recording, trace);
+    }
+
+    @Bean
+    ImportingTranscript importingTranscript(CredentialStore credentials, IssuingCredential issuing, RevokingCredential revoking) {
+        return new ImportingTranscript(credentials, issuing, revoking);
+    }
+
+    @Bean
+    OfferingGradeDistribution offeringGradeDistribution(GradingTableOffers registry, Clock clock) {
+        return new OfferingGradeDistribution(registry, clock);
+    }
+
+    @Bean
+    TranscriptDocuments transcriptDocuments(JsonMapper json) {
+        return new TranscriptDocuments(json);
     }
 
     @Bean

@@ -19,9 +19,13 @@ public record IssuerProperties(@DefaultValue Web web) {
      *                       of a batch.
      * @param maxBatchBody   largest body of {@code POST /api/credentials/batch}: room for its most credentials of a few KB
      * @param maxBatchCredentials most credentials one batch request may carry
+     * @param maxImportBody  largest document {@code POST /api/transcripts} reads (ELMO, EWP, Europass): a whole degree's
+     *                       transcript runs to hundreds of KB; still cut before parsing, so a hostile document costs at
+     *                       most this much memory.
      */
     public record Web(@DefaultValue("128KB") DataSize maxRequestBody,
                       @DefaultValue("8MB") DataSize maxBatchBody,
-                      @DefaultValue("1000") int maxBatchCredentials) {
+                      @DefaultValue("1000") int maxBatchCredentials,
+                      @DefaultValue("4MB") DataSize maxImportBody) {
     }
 }

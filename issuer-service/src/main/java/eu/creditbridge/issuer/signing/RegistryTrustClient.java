@@ -3,12 +3,15 @@ package eu.creditbridge.issuer.signing;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import eu.creditbridge.issuer.application.RegistryListing;
+import eu.creditbridge.issuer.application.GradingTableOffers;
 import eu.creditbridge.issuer.application.TrustRegistry;
+import eu.creditbridge.issuer.domain.GradeDistribution;
 import eu.creditbridge.issuer.domain.SigningKey;
 import eu.creditbridge.kernel.SchacCode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -26,7 +29,7 @@ import org.springframework.web.client.RestClientException;
  * registry lists an institution, each answer remembered for {@link #LISTING_REMEMBERED}: decisions arrive in bursts
  * for few institutions, and an institution added or removed is seen within that time.
  */
-public class RegistryTrustClient implements TrustRegistry, RegistryListing {
+public class RegistryTrustClient implements TrustRegistry, RegistryListing, GradingTableOffers {
 
     private static final Logger LOG = LoggerFactory.getLogger(RegistryTrustClient.class);
     private static final int SHOWN_BODY = 300;
@@ -89,6 +92,26 @@ public class RegistryTrustClient implements TrustRegistry, RegistryListing {
                     + e.getMessage(), e);
         }
     }
+
+    /** {@code PUT /api/institutions/{schac}/grading-table-offer}: kept aside at the registry for the admin. */
+    @Override
+    public void offer(SchacCode institution, String source, String referencePeriod, List<GradeDistribution.Frequency> bands) {
+        Map<String, Object> table = new LinkedHashMap<>();
+        table.put("referencePeriod", referencePeriod);
+        table.put("bands", bands.stream().map(b -> Map.of("grade", b.label(), "percentage", b.percentage())).toList());
+        try {
+            registry.put().uri("/api/institutions/{schac}/grading-table-offer", institution.value())
+                    .headers(headers -> secret.ifPresent(s -> headers.setBasicAuth(account, s, StandardCharsets.UTF_8)))
+                    .contentType(MediaType.APPLICATION_JSON).body(Map.of("source", source, "gradingTable", table))
+                    .retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException e) {
+            throw new OfferNotMade("the registry refused it (" + e.getStatusCode().value() + " "
+                    + abbreviated(e.getResponseBodyAsString(StandardCharsets.UTF_8)) + ")", e);
+        } catch (RestClientException e) {
+            throw new OfferNotMade("the registry did not answer (" + e.getMessage() + ")", e);
+        }
+    }
+
 
     /** What the registry's answer means, and what has to happen before the key can be registered. */
     private String refusal(HttpClientErrorException e, SchacCode institution, SigningKey key) {

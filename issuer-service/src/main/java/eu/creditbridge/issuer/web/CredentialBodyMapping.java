@@ -19,13 +19,13 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /** A posted {@link CredentialBody} to a domain {@link Credential}, naming every bad field at once. */
-final class CredentialBodyMapping {
+public final class CredentialBodyMapping {
 
     private CredentialBodyMapping() {
     }
 
     /** @throws InvalidRequest listing every field that breaks a rule */
-    static Credential toCredential(CredentialBody body) {
+    public static Credential toCredential(CredentialBody body) {
         var checks = new FieldChecks();
         var id = body.credentialId() == null ? CredentialId.random() : new CredentialId(body.credentialId());
         var issuing = checks.required("issuingInstitution", body.issuingInstitution(), SchacCode::of);

@@ -43,7 +43,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             @Override
             public ServletInputStream getInputStream() throws IOException {
                 if (limited == null) {
-                    limited = new Limited(super.getInputStream(), maxBytes);
+                    limited = new Limited(super.getInputStream(), maxBytes, getContentLengthLong());
                 }
                 return limited;
             }
@@ -56,9 +56,13 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         private final long maxBytes;
         private long read;
 
-        Limited(ServletInputStream body, long maxBytes) {
+        /** @param declared the Content-Length, -1 if none: a body declared larger than the limit is refused unread */
+        Limited(ServletInputStream body, long maxBytes, long declared) {
             this.body = body;
             this.maxBytes = maxBytes;
+            if (declared > maxBytes) {
+                throw new MaxUploadSizeExceededException(maxBytes);
+            }
         }
 
         @Override

@@ -136,6 +136,21 @@ class IssuerDoorsTest {
                 return get("/api/credentials").param("learnerId", LEARNER_ID);
             }
         },
+        IMPORT("POST /api/transcripts, an ELMO transcript of uni.lodz.pl", true) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                return post("/api/transcripts?homeInstitution=eur.nl&assessmentType=WRITTEN_EXAM&participationForm=ON_SITE"
+                        + "&qualityAssurance=INTERNAL_INSTITUTIONAL").contentType(MediaType.APPLICATION_XML)
+                        .content(lodzTranscript("urn:schac:personalUniqueCode:int:esi:eur.nl:9" + System.nanoTime() % 100_000_000));
+            }
+        },
+        IMPORT_OVERSIZED("POST /api/transcripts, 5 MB", false) {
+            @Override
+            MockHttpServletRequestBuilder request(String credentialId) {
+                return post("/api/transcripts").contentType(MediaType.APPLICATION_XML)
+                        .content("<elmo>" + "x".repeat(5 * 1024 * 1024) + "</elmo>");
+            }
+        },
         ROTATE("POST /api/institutions/uni.lodz.pl/signing-keys/rotation", true) {
             @Override
             MockHttpServletRequestBuilder request(String credentialId) {
@@ -158,6 +173,20 @@ class IssuerDoorsTest {
         }
 
         abstract MockHttpServletRequestBuilder request(String credentialId);
+
+        /** One passed 6 ECTS course of Lodz in ELMO, for a learner of each row's own: each allowed import issues. */
+        static String lodzTranscript(String learner) {
+            return """
+                    <elmo xmlns="https://github.com/emrex-eu/elmo-schemas/tree/v1">
+                      <learner><identifier type="esi">%s</identifier></learner>
+                      <report><issuer><country>PL</country><identifier type="schac">uni.lodz.pl</identifier></issuer>
+                        <learningOpportunitySpecification><identifier type="local">INF-101</identifier>
+                          <title>Introduction to Informatics</title><description>Designs simple algorithms.</description>
+                          <specifies><learningOpportunityInstance><date>2025-06-20</date>
+                            <credit><scheme>ects</scheme><value>6</value></credit></learningOpportunityInstance></specifies>
+                        </learningOpportunitySpecification></report>
+                    </elmo>""".formatted(learner);
+        }
     }
 
     /** Whether an answer may show the Lodz credential's personal data. */
@@ -268,6 +297,18 @@ class IssuerDoorsTest {
                 refused("registrar@eur.nl", Act.LIST, 403),
                 refused("operator", Act.LIST, 403),
                 refused(TestAccounts.ISSUER_SERVICE, Act.LIST, 403),
+                // Importing a transcript: issuing, so the same doors; the document names the issuer.
+                allowed("officer@uni.lodz.pl", Act.IMPORT, 200),
+                allowed(TestAccounts.LODZ_SYSTEM, Act.IMPORT, 200),
+                refused(ANONYMOUS, Act.IMPORT, 401),
+                refused("officer@eur.nl", Act.IMPORT, 403),
+                refused(TestAccounts.ROTTERDAM_SYSTEM, Act.IMPORT, 403),
+                refused("registrar@uni.lodz.pl", Act.IMPORT, 403),
+                refused("admin@uni.lodz.pl", Act.IMPORT, 403),
+                refused("admin", Act.IMPORT, 403),
+                refused(TestAccounts.ISSUER_SERVICE, Act.IMPORT, 403),
+                refused("officer@uni.lodz.pl", Act.IMPORT_OVERSIZED, 413),
+                refused(ANONYMOUS, Act.IMPORT_OVERSIZED, 401),
                 // Rotating signing keys: key management, the institution admin's of that institution only.
                 allowed("admin@uni.lodz.pl", Act.ROTATE, 201),
                 refused(ANONYMOUS, Act.ROTATE, 401),
@@ -413,7 +454,7 @@ class IssuerDoorsTest {
     /** What an allowed write must have changed. */
     private void assertWritten(Act act, Map<String, List<Document>> before, Map<String, List<Document>> after) {
         switch (act) {
-            case ISSUE, ISSUE_JOINT, ISSUE_BATCH -> assertThat(count(after, "uni.lodz.pl")).isEqualTo(count(before, "uni.lodz.pl") + 1);
+            case ISSUE, ISSUE_JOINT, ISSUE_BATCH, IMPORT -> assertThat(count(after, "uni.lodz.pl")).isEqualTo(count(before, "uni.lodz.pl") + 1);
             case ISSUE_FOR_ROTTERDAM -> assertThat(count(after, "eur.nl")).isEqualTo(count(before, "eur.nl") + 1);
             case REVOKE -> assertThat(issuerDatabase.getCollection("credentials").find(Filters.eq("_id", lodzCredential))
                     .first().getString("status")).isEqualTo("REVOKED");

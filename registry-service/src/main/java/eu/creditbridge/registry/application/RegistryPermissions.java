@@ -53,6 +53,25 @@ final class RegistryPermissions {
     }
 
     /**
+     * A grading table offer: whoever may register the institution's keys (its admin, the admin, its issuer principals)
+     * — the issuer service offers the distributions of the transcripts it imported. Publishing it is the admin's only.
+     */
+    static void mayOfferGradingTable(Caller caller, Institution institution) {
+        if (!mayRegisterKeysOf(caller, institution)) {
+            throw new NotPermitted("a grading table is offered to " + institution.schacCode() + " by its institution admin, "
+                    + "the platform admin or one of its issuer principals");
+        }
+    }
+
+    /** Publishing a grading table: the institution's admin or the platform admin, never a machine. */
+    static void mayPublishGradingTable(Caller caller, SchacCode schac) {
+        if (!caller.isAdmin() && !caller.actsFor(schac.value(), Role.INSTITUTION_ADMIN)) {
+            throw new NotPermitted("the grading table of " + schac + " is published by its institution admin or the "
+                    + "platform admin");
+        }
+    }
+
+    /**
      * Listed by name and signed in as a machine: a person (or a bearer token whose subject happens to read
      * "issuer-service") never registers keys by being named.
      */

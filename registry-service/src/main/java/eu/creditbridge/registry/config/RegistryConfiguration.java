@@ -7,6 +7,8 @@ import eu.creditbridge.messaging.serde.ConfluentAvroDeserializer;
 import eu.creditbridge.registry.application.AdmittingMember;
 import eu.creditbridge.registry.application.AllianceStore;
 import eu.creditbridge.registry.application.BrowsingRegistry;
+import eu.creditbridge.registry.application.OfferingGradingTable;
+import eu.creditbridge.registry.store.MongoGradingTableOfferStore;
 import eu.creditbridge.registry.application.DefiningAlliance;
 import eu.creditbridge.registry.application.InstitutionStore;
 import eu.creditbridge.registry.application.PropagatingAllianceNames;
@@ -73,6 +75,16 @@ public class RegistryConfiguration {
     OutboxBacklog registryOutboxBacklog(MongoInstitutionStore institutions, MongoRulesetStore rulesets) {
         return new OutboxBacklog("registry-service", "registry-changes",
                 () -> institutions.countPendingPublication() + rulesets.countPendingPublication());
+    }
+
+    @Bean
+    MongoGradingTableOfferStore gradingTableOfferStore(MongoDatabase database) {
+        return new MongoGradingTableOfferStore(database);
+    }
+
+    @Bean
+    OfferingGradingTable offeringGradingTable(InstitutionStore institutions, MongoGradingTableOfferStore offers, Clock clock) {
+        return new OfferingGradingTable(institutions, offers, clock);
     }
 
     @Bean

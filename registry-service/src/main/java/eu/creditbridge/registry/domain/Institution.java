@@ -113,6 +113,12 @@ public record Institution(
                 keyCompromises);
     }
 
+    /** The same institution with another grading table (its admin published an offered one). */
+    public Institution withGradingTable(GradingTable table) {
+        return new Institution(schacCode, erasmusCode, name, country, gradingScheme, table, signingKeys, memberships,
+                issuerPrincipals, keyCompromises);
+    }
+
     public Optional<SigningKey> signingKey(String keyId) {
         return signingKeys.stream().filter(k -> k.keyId().equals(keyId)).findFirst();
     }

@@ -49,7 +49,7 @@ final class InstitutionDocuments {
                 d.getList("keyCompromises", Document.class, List.of()).stream().map(InstitutionDocuments::compromise).toList());
     }
 
-    private static Document gradingTable(GradingTable table) {
+    static Document gradingTable(GradingTable table) {
         return new Document("referencePeriod", table.referencePeriod())
                 .append("bands", table.bands().stream()
                         // Percentages as decimal strings: exact, and independent of Decimal128 support.
@@ -57,7 +57,7 @@ final class InstitutionDocuments {
                         .toList());
     }
 
-    private static GradingTable gradingTable(Document d) {
+    static GradingTable gradingTable(Document d) {
         return new GradingTable(d.getString("referencePeriod"), d.getList("bands", Document.class).stream()
                 .map(b -> new GradeBand(b.getString("grade"), new BigDecimal(b.getString("percentage"))))
                 .toList());

@@ -49,15 +49,7 @@ public record InstitutionBody(
         }
         ErasmusCode erasmus = erasmusCode == null ? null : violations.attempt("erasmusCode", () -> new ErasmusCode(erasmusCode));
         CountryCode countryCode = violations.attempt("country", () -> new CountryCode(country));
-        GradingTable table = null;
-        if (gradingTable != null) {
-            int before = violations.list().size();
-            List<GradeBand> bands = gradeBands(gradingTable.bands(), violations);
-            // A bad band would make the total look wrong too; report the band, not a misleading sum.
-            if (violations.list().size() == before) {
-                table = violations.attempt("gradingTable", () -> new GradingTable(gradingTable.referencePeriod(), bands));
-            }
-        }
+        GradingTable table = gradingTable == null ? null : gradingTableOf(gradingTable, "gradingTable", violations);
         List<SigningKey> keys = new ArrayList<>();
         List<SigningKeyBody> keyBodies = signingKeys == null ? List.of() : signingKeys;
         for (int i = 0; i < keyBodies.size(); i++) {
@@ -73,11 +65,22 @@ public record InstitutionBody(
         return institution;
     }
 
-    private static List<GradeBand> gradeBands(List<GradeBandBody> bodies, Violations violations) {
+    /** A grading table as sent at {@code path}, its problems added to {@code violations}; null when it has any. */
+    static GradingTable gradingTableOf(GradingTableBody body, String path, Violations violations) {
+        int before = violations.list().size();
+        List<GradeBand> bands = gradeBands(body.bands(), path, violations);
+        // A bad band would make the total look wrong too; report the band, not a misleading sum.
+        if (violations.list().size() != before) {
+            return null;
+        }
+        return violations.attempt(path, () -> new GradingTable(body.referencePeriod(), bands));
+    }
+
+    private static List<GradeBand> gradeBands(List<GradeBandBody> bodies, String path, Violations violations) {
         List<GradeBand> bands = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             GradeBandBody b = bodies.get(i);
-            GradeBand band = violations.attempt("gradingTable.bands[" + i + "]", () -> new GradeBand(b.grade(), b.percentage()));
+            GradeBand band = violations.attempt(path + ".bands[" + i + "]", () -> new GradeBand(b.grade(), b.percentage()));
             if (band != null) {
                 bands.add(band);
             }

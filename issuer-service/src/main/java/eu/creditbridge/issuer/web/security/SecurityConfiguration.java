@@ -49,7 +49,8 @@ public class SecurityConfiguration {
                 .requestMatchers("/actuator/**").hasAnyRole(names(Role.OPERATOR, Role.ADMIN))
                 // The API's description is public, like the contract: a partner reads it before it has an account.
                 .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                .requestMatchers(HttpMethod.POST, "/api/credentials", "/api/credentials/batch", "/api/credentials/*/revocation").hasAnyRole(issuers)
+                .requestMatchers(HttpMethod.POST, "/api/credentials", "/api/credentials/batch", "/api/credentials/*/revocation",
+                        "/api/transcripts").hasAnyRole(issuers)
                 .requestMatchers(HttpMethod.GET, "/api/credentials", "/api/credentials/*", "/api/credentials/*/decisions",
                         "/api/institutions/*/decisions").hasAnyRole(readers)
                 // Public keys are public data, listed openly at the registry too; the state says why a credential waits.

@@ -95,6 +95,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/institutions/{schac}/signing-keys/{keyId}").access(anyOf(
                                 Scopes.institution("schac", Role.INSTITUTION_ADMIN, Role.INSTITUTION_SYSTEM),
                                 Scopes.anyOf(Role.SERVICE)))
+                        // A grading table offer: as a key (on the store); publishing it: its own admin or the admin.
+                        .requestMatchers(HttpMethod.PUT, "/api/institutions/{schac}/grading-table-offer").access(anyOf(
+                                Scopes.institution("schac", Role.INSTITUTION_ADMIN, Role.INSTITUTION_SYSTEM),
+                                Scopes.anyOf(Role.SERVICE)))
+                        .requestMatchers(HttpMethod.POST, "/api/institutions/{schac}/grading-table-offer/publication")
+                                .access(Scopes.institution("schac", Role.INSTITUTION_ADMIN))
                         .requestMatchers(HttpMethod.POST, "/api/institutions/{schac}/signing-keys/{keyId}/compromise")
                                 .access(Scopes.institution("schac", Role.INSTITUTION_ADMIN))
                         // The dry run stores nothing, but compiles whatever CEL it is sent: signed-in callers only.
