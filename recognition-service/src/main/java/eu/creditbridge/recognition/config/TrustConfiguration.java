@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Signature verification of incoming credentials against the registry view's signing keys. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrustProperties.class)
+@EnableConfigurationProperties({TrustProperties.class, ExchangeProperties.class})
 public class TrustConfiguration {
 
     @Bean

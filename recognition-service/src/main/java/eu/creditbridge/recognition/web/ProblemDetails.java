@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.exchange.UnreadableDocument;
 import eu.creditbridge.security.Problems;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,17 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setType(Problems.type("revision-conflict"));
         problem.setProperty("expectedRevision", e.expectedRevision());
         problem.setProperty("currentRevision", e.currentRevision());
+        return problem;
+    }
+
+    /** An uploaded document refused before or while reading: the reason names what is missing or wrong. */
+    @ExceptionHandler(UnreadableDocument.class)
+    ProblemDetail unreadable(UnreadableDocument e) {
+        HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.tooLarge() ? "Document too large" : "Document refused");
+        problem.setType(Problems.type(e.tooLarge() ? "document-too-large" : "document-refused"));
+        problem.setProperty("reason", e.getMessage());
         return problem;
     }
 
