@@ -1,5 +1,6 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.application.RecognisingTranscript;
 import eu.creditbridge.recognition.exchange.UnreadableDocument;
 import eu.creditbridge.security.Problems;
 import java.util.List;
@@ -56,6 +57,15 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         problem.setTitle(e.tooLarge() ? "Document too large" : "Document refused");
         problem.setType(Problems.type(e.tooLarge() ? "document-too-large" : "document-refused"));
         problem.setProperty("reason", e.getMessage());
+        return problem;
+    }
+
+    /** A transcript for an institution the registry does not list: nothing in it can be decided here. */
+    @ExceptionHandler(RecognisingTranscript.UnknownHomeInstitution.class)
+    ProblemDetail unknownHome(RecognisingTranscript.UnknownHomeInstitution e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Unknown institution");
+        problem.setType(Problems.type("unknown-institution"));
         return problem;
     }
 
