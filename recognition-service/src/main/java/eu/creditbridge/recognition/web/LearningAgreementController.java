@@ -12,7 +12,6 @@ import org.springframework.http.MediaType;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import jakarta.validation.Valid;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +40,8 @@ class LearningAgreementController {
     @PutMapping(path = "/{agreementId}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LearningAgreementResponse> put(@PathVariable String schac, @PathVariable String learnerId, @PathVariable String agreementId,
                                                   @Valid @RequestBody LearningAgreementBody body) {
-        SchacCode home = parse("schac", schac, SchacCode::lenient);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
+        SchacCode home = InvalidPathValue.parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = InvalidPathValue.parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         return recorded(body.toAgreement(home, learner, agreementId(agreementId)));
     }
 
@@ -53,8 +52,8 @@ class LearningAgreementController {
     @PutMapping(path = "/{agreementId}", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ResponseEntity<LearningAgreementResponse> putEwp(@PathVariable String schac, @PathVariable String learnerId, @PathVariable String agreementId,
                                                      HttpServletRequest request) throws IOException {
-        SchacCode home = parse("schac", schac, SchacCode::lenient);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
+        SchacCode home = InvalidPathValue.parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = InvalidPathValue.parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         String id = agreementId(agreementId);
         byte[] document = UntrustedXml.readBounded(request.getInputStream(), request.getContentLengthLong(), exchange.maxDocumentBytes());
         return recorded(EwpLearningAgreementReader.read(document, home, learner, id));
@@ -74,16 +73,9 @@ class LearningAgreementController {
 
     @GetMapping
     List<LearningAgreementResponse> list(@PathVariable String schac, @PathVariable String learnerId) {
-        SchacCode home = parse("schac", schac, SchacCode::lenient);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
+        SchacCode home = InvalidPathValue.parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = InvalidPathValue.parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         return recording.of(home, learner).stream().map(LearningAgreementResponse::of).toList();
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPathValue(field, e.getMessage());
-        }
-    }
 }

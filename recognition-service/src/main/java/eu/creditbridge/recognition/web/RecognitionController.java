@@ -17,7 +17,6 @@ import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.ResponseEntity;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
-import java.util.function.Function;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,8 +48,8 @@ class RecognitionController {
     @GetMapping("/learners/{learnerId}/record")
     ResponseEntity<?> record(@PathVariable String schac, @PathVariable String learnerId,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        SchacCode institution = parse("schac", schac, SchacCode::lenient);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
+        SchacCode institution = InvalidPathValue.parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = InvalidPathValue.parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         if (wantsXml(accept)) {
             LearnerView view = viewing.learner(institution, learner)
                     .orElseThrow(() -> new NotFound(institution + " holds no record for learner " + learner));
@@ -81,11 +80,4 @@ class RecognitionController {
         }
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPathValue(field, e.getMessage());
-        }
-    }
 }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,8 +50,8 @@ class TranscriptController {
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
     ImportResponse upload(@PathVariable String schac, @PathVariable String learnerId, HttpServletRequest request) throws IOException {
-        SchacCode home = parse("schac", schac, SchacCode::lenient);
-        EuropeanStudentIdentifier learner = parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
+        SchacCode home = InvalidPathValue.parse("schac", schac, SchacCode::lenient);
+        EuropeanStudentIdentifier learner = InvalidPathValue.parse("learnerId", learnerId, EuropeanStudentIdentifier::lenient);
         byte[] body = UntrustedXml.readBounded(request.getInputStream(), request.getContentLengthLong(), exchange.maxDocumentBytes());
         List<ElmoDocument> documents = ElmoTranscriptReader.read(UntrustedXml.parse(body), home, learner);
         List<Line> lines = new ArrayList<>();
@@ -85,11 +84,4 @@ class TranscriptController {
         return (int) lines.stream().filter(line -> line.status().equals(status)).count();
     }
 
-    private static <T> T parse(String field, String value, Function<String, T> parser) {
-        try {
-            return parser.apply(value);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPathValue(field, e.getMessage());
-        }
-    }
 }

@@ -8,19 +8,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
-import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.RecognitionServiceTest;
-import eu.creditbridge.recognition.TrustFixtures;
 import eu.creditbridge.recognition.application.DecisionStore;
 import eu.creditbridge.recognition.application.LearnerRecordStore;
 import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.Grade;
-import eu.creditbridge.recognition.domain.RecognitionCase;
-import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.exchange.ElmoSchema;
 import java.io.ByteArrayInputStream;
-import java.time.Instant;
-import java.util.Optional;
 import javax.xml.namespace.NamespaceContext;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPath;
@@ -48,11 +42,7 @@ class ElmoExportTest {
     LearnerRecordStore records;
 
     private void decided(Credential credential) {
-        var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
-                Optional.of(Fixtures.lodzRuleset()), TrustFixtures.VALID));
-        RecognitionDecision stored = decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision,
-                Instant.parse("2025-02-20T10:00:00Z")), credential).decision();
-        records.recognise(stored);
+        RecognitionControllerTest.decidedAtLodz(decisions, records, credential);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -20,10 +21,13 @@ import eu.creditbridge.recognition.exchange.ElmoSigner;
 import eu.creditbridge.recognition.exchange.PublicSamples;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +62,13 @@ class TranscriptControllerTest {
                 List.<AllianceMembership>of(), Optional.empty(), List.of(ElmoSigner.listed("uw-2025", WARSAW_KEY, LocalDate.of(2024, 1, 1)))));
         registry.rulesetPublished(new Ruleset(OSLO, 1, List.of(new CourseEquivalence(WARSAW, "1000-217bMRJ", "MAT1140",
                 Optional.of("Discrete mathematics"), Optional.empty(), Optional.empty())), Optional.of("exchange-electives")));
+    }
+
+    /** Other test classes share this context: Rotterdam and Lodz (only the README test adds them) leave the view again. */
+    @AfterEach
+    void viewForgetsTheDemoInstitutions() {
+        registry.institutionRemoved(SchacCode.of("eur.nl"));
+        registry.institutionRemoved(SchacCode.of("uni.lodz.pl"));
     }
 
     static byte[] forLearner(String esi) {
@@ -147,5 +158,24 @@ class TranscriptControllerTest {
                 .andExpect(jsonPath("$.reason", containsString("DOCTYPE")));
         mvc.perform(post(TRANSCRIPTS, learner).contentType(MediaType.APPLICATION_XML).content(new byte[4 * 1024 * 1024 + 1]))
                 .andExpect(status().isContentTooLarge());
+    }
+
+    @Test
+    void theReadmesExampleDocumentsAreAccepted() throws Exception {
+        registry.institutionUpdated(new Institution(SchacCode.of("eur.nl"), Optional.empty(), "Erasmus University Rotterdam", "NL",
+                "nl-1-10", List.<AllianceMembership>of(), Optional.empty(), List.of()));
+        registry.institutionUpdated(new Institution(SchacCode.of("uni.lodz.pl"), Optional.empty(), "University of Lodz", "PL",
+                "pl-2-5", List.<AllianceMembership>of(), Optional.empty(), List.of()));
+        String sanne = "urn:schac:personalUniqueCode:int:esi:eur.nl:589834";
+        mvc.perform(put("/api/institutions/eur.nl/learners/{learnerId}/learning-agreements/ola-589834-2025", sanne)
+                        .contentType(MediaType.APPLICATION_XML).content(Files.readAllBytes(Path.of("../docs/examples/learning-agreement.xml"))))
+                .andExpect(status().is2xxSuccessful())
+                .andExpect(jsonPath("$.components[0].localCourseCode").value("EUR-URB-210"))
+                .andExpect(jsonPath("$.tables.pending.changes[0].component.code").value("ECO-310"));
+        mvc.perform(post("/api/institutions/eur.nl/learners/{learnerId}/transcripts", sanne)
+                        .contentType(MediaType.APPLICATION_XML).content(Files.readAllBytes(Path.of("../docs/examples/elmo-transcript.xml"))))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.results[0].status").value("DECIDED"))
+                .andExpect(jsonPath("$.results[0].signature").value("UNSIGNED"));
     }
 }
