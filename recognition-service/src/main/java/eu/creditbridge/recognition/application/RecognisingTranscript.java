@@ -7,6 +7,7 @@ import eu.creditbridge.recognition.domain.transcript.TranscriptEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A registrar uploads a transcript a learner brought from a partner (EMREX/ELMO): each passed result with credits is
@@ -18,10 +19,10 @@ import java.util.Objects;
 public class RecognisingTranscript {
 
     /** What became of one entry: its decision, or why there is none. */
-    public record Outcome(TranscriptEntry entry, java.util.Optional<RecognitionDecision> decision) {
+    public record Outcome(TranscriptEntry entry, Optional<RecognitionDecision> decision) {
         public Outcome {
             Objects.requireNonNull(entry, "entry is required");
-            decision = Objects.requireNonNullElse(decision, java.util.Optional.empty());
+            decision = Objects.requireNonNullElse(decision, Optional.empty());
         }
     }
 
@@ -47,9 +48,9 @@ public class RecognisingTranscript {
         List<Outcome> outcomes = new ArrayList<>();
         for (TranscriptEntry entry : entries) {
             if (entry instanceof TranscriptEntry.Result result) {
-                outcomes.add(new Outcome(entry, java.util.Optional.of(recognising.recogniseImported(result.credential(), documentSignature))));
+                outcomes.add(new Outcome(entry, Optional.of(recognising.recogniseImported(result.credential(), documentSignature))));
             } else {
-                outcomes.add(new Outcome(entry, java.util.Optional.empty()));
+                outcomes.add(new Outcome(entry, Optional.empty()));
             }
         }
         return outcomes;
