@@ -77,6 +77,30 @@ final class JsonApi {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** An XML document (an EWP learning agreement, an ELMO transcript) sent as it is; the answer is JSON. */
+    Response putXml(String path, byte[] xml) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/xml")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(xml)));
+    }
+
+    /** A representation asked for as XML ({@code Accept: application/xml}): status and the raw bytes. */
+    HttpResponse<byte[]> getXml(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/xml")
+                .timeout(Duration.ofSeconds(20)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
     }

@@ -11,6 +11,7 @@ import eu.creditbridge.recognition.domain.SignatureVerification;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A credential was issued to a learner: decide on it for the learner's home institution, count it in the
@@ -91,9 +92,27 @@ public class RecognisingCredential {
     public RecognitionDecision recognise(Credential credential, Optional<Instant> occurredAt) {
         Institution receiver = registry.institution(credential.receivingInstitution()).orElseThrow(() -> grace.missing(credential));
         grace.found(credential);
+        return recognise(credential, receiver, occurredAt, issuer -> verifiedSignature(credential, issuer));
+    }
 
+    /**
+     * A result that did not come from a CreditBridge issuer (an ELMO document a learner brought): the signature
+     * verdict is the document's own ({@code documentSignature}), and there is no grace for an unknown key, since
+     * nothing is in flight: a signer the registry does not list goes to a registrar at once. Everything else, the
+     * decision, the record and the publication, is as for any credential.
+     *
+     * @throws UnknownReceivingInstitution never: the caller checks the receiving institution first
+     */
+    public RecognitionDecision recogniseImported(Credential credential, SignatureVerification documentSignature) {
+        Institution receiver = registry.institution(credential.receivingInstitution())
+                .orElseThrow(() -> new IllegalStateException("the registry view does not list " + credential.receivingInstitution()));
+        return recognise(credential, receiver, Optional.empty(), issuer -> documentSignature.verify(credential, issuer));
+    }
+
+    private RecognitionDecision recognise(Credential credential, Institution receiver, Optional<Instant> occurredAt,
+                                          Function<Optional<Institution>, SignatureVerdict> signature) {
         StoredDecision stored = decisions.find(credential.decisionId()).orElseGet(() -> {
-            RecognitionDecision decided = RecognitionDecision.byRules(credential, decide(credential, receiver), clock.instant());
+            RecognitionDecision decided = RecognitionDecision.byRules(credential, decide(credential, receiver, signature), clock.instant());
             StoredDecision inserted = decisions.insertOrLoad(decided, credential);
             // A lost duplicate-key race loads the other delivery's decision: that one was counted where it was stored.
             if (inserted.decision().equals(decided)) {
@@ -127,10 +146,10 @@ public class RecognisingCredential {
     }
 
     /** The issuer's own revocation, if it came first, is part of the case: the policy rejects a revoked credential. */
-    private Decision decide(Credential credential, Institution receiver) {
+    private Decision decide(Credential credential, Institution receiver, Function<Optional<Institution>, SignatureVerdict> verification) {
         Optional<Revocation> revoked = revocations.find(credential.decisionId(), credential.issuingInstitution());
         Optional<Institution> issuer = registry.institution(credential.issuingInstitution());
-        SignatureVerdict signature = revoked.isPresent() ? SignatureVerdict.notVerified() : verifiedSignature(credential, issuer);
+        SignatureVerdict signature = revoked.isPresent() ? SignatureVerdict.notVerified() : verification.apply(issuer);
         return policy.decide(cases.of(credential, receiver, issuer, registry.ruleset(receiver.schacCode()), signature, revoked));
     }
 

@@ -35,8 +35,8 @@ public class RecognitionCases {
     public RecognitionCase of(Credential credential, Institution receiver, Optional<Institution> issuer, Optional<Ruleset> ruleset,
                               SignatureVerdict signature, Optional<Revocation> revocation) {
         return new RecognitionCase(credential, receiver, issuer, ruleset, signature, learners.of(credential),
-                credential.sourceCourseCode().flatMap(code -> agreements.componentFor(receiver.schacCode(), credential.learner(),
-                        credential.issuingInstitution(), code, credential.issuedOn())),
+                agreements.componentFor(receiver.schacCode(), credential.learner(), credential.issuingInstitution(),
+                        credential.sourceCourseCode(), credential.title(), credential.issuedOn()),
                 revocation);
     }
 }

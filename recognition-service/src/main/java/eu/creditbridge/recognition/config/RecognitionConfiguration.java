@@ -15,6 +15,7 @@ import eu.creditbridge.messaging.outbox.OutboxProperties;
 import eu.creditbridge.messaging.outbox.OutboxRelay;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognisingCredential;
+import eu.creditbridge.recognition.application.RecognisingTranscript;
 import eu.creditbridge.recognition.application.RecognitionCases;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RegistryView;
@@ -131,6 +132,11 @@ public class RecognitionConfiguration {
         return new RecognisingCredential(view, policy, cases, decisions, records, revocations, reversing, publishing,
                 new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures, keyGrace, clock,
                 metrics);
+    }
+
+    @Bean
+    RecognisingTranscript recognisingTranscript(RegistryView view, RecognisingCredential recognising) {
+        return new RecognisingTranscript(view, recognising);
     }
 
     @Bean

@@ -16,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Signature verification of incoming credentials against the registry view's signing keys, and partners' dry runs of it. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrustProperties.class)
+@EnableConfigurationProperties({TrustProperties.class, ExchangeProperties.class})
 public class TrustConfiguration {
 
     @Bean

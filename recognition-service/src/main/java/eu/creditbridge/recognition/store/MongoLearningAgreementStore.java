@@ -13,7 +13,10 @@ import com.mongodb.client.model.Sorts;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
+import eu.creditbridge.recognition.domain.TargetKind;
 import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
+import eu.creditbridge.recognition.domain.agreement.AgreementTables;
+import eu.creditbridge.recognition.domain.agreement.TableComponent;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import java.time.Instant;
@@ -78,8 +81,45 @@ public class MongoLearningAgreementStore implements LearningAgreementStore {
                         .map(component -> new Document("partnerCourseCode", component.partnerCourseCode())
                                 .append("localCourseCode", component.localCourseCode())
                                 .append("localCourseTitle", component.localCourseTitle().orElse(null))
-                                .append("credits", Documents.credits(component.credits())))
-                        .toList());
+                                .append("credits", Documents.credits(component.credits()))
+                                .append("targetKind", component.targetKind().name()))
+                        .toList())
+                .append("tables", agreement.tables().map(MongoLearningAgreementStore::tables).orElse(null));
+    }
+
+    private static Document tables(AgreementTables tables) {
+        return new Document("studied", tables.studied().stream().map(MongoLearningAgreementStore::line).toList())
+                .append("recognised", tables.recognised().stream().map(MongoLearningAgreementStore::line).toList())
+                .append("pending", tables.pending().map(pending -> new Document("proposalId", pending.proposalId())
+                        .append("changes", pending.changes().stream()
+                                .map(change -> line(change.component()).append("change", change.change().name())
+                                        .append("table", change.table().name()))
+                                .toList()))
+                        .orElse(null));
+    }
+
+    private static Document line(TableComponent line) {
+        return new Document("code", line.code().orElse(null)).append("losId", line.losId().orElse(null))
+                .append("title", line.title()).append("credits", Documents.credits(line.credits()));
+    }
+
+    private static AgreementTables tables(Document document) {
+        Document pending = document.get("pending", Document.class);
+        return new AgreementTables(lines(document, "studied"), lines(document, "recognised"),
+                Optional.ofNullable(pending).map(proposal -> new AgreementTables.PendingChanges(proposal.getString("proposalId"),
+                        proposal.getList("changes", Document.class).stream()
+                                .map(change -> new AgreementTables.ProposedChange(AgreementTables.Change.valueOf(change.getString("change")),
+                                        AgreementTables.Table.valueOf(change.getString("table")), line(change)))
+                                .toList())));
+    }
+
+    private static List<TableComponent> lines(Document document, String table) {
+        return document.getList(table, Document.class).stream().map(MongoLearningAgreementStore::line).toList();
+    }
+
+    private static TableComponent line(Document line) {
+        return new TableComponent(Optional.ofNullable(line.getString("code")), Optional.ofNullable(line.getString("losId")),
+                line.getString("title"), Documents.credits(line.get("credits")));
     }
 
     private static LearningAgreement agreement(Document document) {
@@ -96,7 +136,10 @@ public class MongoLearningAgreementStore implements LearningAgreementStore {
                                 component.getString("partnerCourseCode"),
                                 component.getString("localCourseCode"),
                                 Optional.ofNullable(component.getString("localCourseTitle")),
-                                Documents.credits(component.get("credits"))))
-                        .toList());
+                                Documents.credits(component.get("credits")),
+                                // Stored before targets other than a local course existed: a local course.
+                                Optional.ofNullable(component.getString("targetKind")).map(TargetKind::valueOf).orElse(TargetKind.LOCAL_COURSE)))
+                        .toList(),
+                Optional.ofNullable(document.get("tables", Document.class)).map(MongoLearningAgreementStore::tables));
     }
 }

@@ -102,6 +102,15 @@ public class JwsSignatureVerification implements SignatureVerification {
             return SignatureVerdict.of(Status.INVALID_SIGNATURE, "The signature does not fit the credential under key " + keyId + " of "
                     + credential.issuingInstitution() + ": it was forged, or the credential was changed after it was signed.");
         }
+        return verdictForFittingKey(credential, key);
+    }
+
+    /**
+     * A signature that fits under a listed key still counts only for the issue dates the key signs for, and never
+     * on or after a reported compromise: the same judgement for a JWS and an XML signature.
+     */
+    static SignatureVerdict verdictForFittingKey(Credential credential, IssuerSigningKey key) {
+        String keyId = key.keyId();
         if (key.compromisedFor(credential.issuedOn())) {
             return SignatureVerdict.of(Status.KEY_COMPROMISED, "Key " + keyId + " of " + credential.issuingInstitution()
                     + " was reported compromised from " + key.compromisedFrom().orElseThrow() + " and the credential is dated "

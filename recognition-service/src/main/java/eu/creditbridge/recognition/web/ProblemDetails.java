@@ -1,5 +1,7 @@
 package eu.creditbridge.recognition.web;
 
+import eu.creditbridge.recognition.application.RecognisingTranscript;
+import eu.creditbridge.recognition.exchange.UnreadableDocument;
 import eu.creditbridge.security.Problems;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,26 @@ class ProblemDetails extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Not checked now");
         problem.setType(Problems.type("unavailable"));
+        return problem;
+    }
+
+    /** An uploaded document refused before or while reading: the reason names what is missing or wrong. */
+    @ExceptionHandler(UnreadableDocument.class)
+    ProblemDetail unreadable(UnreadableDocument e) {
+        HttpStatus status = e.tooLarge() ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(e.tooLarge() ? "Document too large" : "Document refused");
+        problem.setType(Problems.type(e.tooLarge() ? "document-too-large" : "document-refused"));
+        problem.setProperty("reason", e.getMessage());
+        return problem;
+    }
+
+    /** A transcript for an institution the registry does not list: nothing in it can be decided here. */
+    @ExceptionHandler(RecognisingTranscript.UnknownHomeInstitution.class)
+    ProblemDetail unknownHome(RecognisingTranscript.UnknownHomeInstitution e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Unknown institution");
+        problem.setType(Problems.type("unknown-institution"));
         return problem;
     }
 

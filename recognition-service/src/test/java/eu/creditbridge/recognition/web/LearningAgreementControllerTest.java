@@ -1,6 +1,8 @@
 package eu.creditbridge.recognition.web;
 
 import eu.creditbridge.recognition.RecognitionServiceTest;
+import eu.creditbridge.recognition.exchange.PublicSamples;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -100,5 +102,45 @@ class LearningAgreementControllerTest {
         mvc.perform(put(PATH + "/{agreementId}", "uni.lodz.pl", "anna", "ola-1").contentType(MediaType.APPLICATION_JSON).content(AGREEMENT))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("learnerId"));
+    }
+
+    @Test
+    void theEwpExampleIsRecordedWithItsTablesAndItsProposalShownAsPending() throws Exception {
+        String ivan = "urn:schac:personalUniqueCode:int:esi:uio.no:1234567890";
+        String mobility = "c442c289-5541-4cae-9edb-8ad83e133613";
+        mvc.perform(put(PATH + "/{agreementId}", "uio.no", ivan, mobility).contentType(MediaType.APPLICATION_XML)
+                        .content(PublicSamples.bytes("ewp/omobility-las-get-response-example.xml")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.partnerInstitution").value("uw.edu.pl"))
+                .andExpect(jsonPath("$.status").value("APPROVED"))
+                .andExpect(jsonPath("$.components[*].partnerCourseCode", hasItems("Introductory calculus", "KR502B")))
+                .andExpect(jsonPath("$.components[0].targetKind").value("CREDIT_CATEGORY"))
+                .andExpect(jsonPath("$.tables.studiedEcts").value(15.0))
+                .andExpect(jsonPath("$.tables.recognisedEcts").value(9.0))
+                .andExpect(jsonPath("$.tables.recognised[0].losId").value("CR/8f0d7dad-2bb6-d401-48c3-c7e0baf03efb"))
+                .andExpect(jsonPath("$.tables.pending.proposalId").value("59B15BAF222F868493C167125FA32452E946"))
+                .andExpect(jsonPath("$.tables.pending.changes[0].component.code").value("KR630"));
+
+        mvc.perform(get(PATH, "uio.no", ivan))
+                .andExpect(jsonPath("$[0].tables.pending.changes.length()").value(2))
+                .andExpect(jsonPath("$[0].tables.studied.length()").value(2));
+    }
+
+    @Test
+    void aHostileOrWrongDocumentIsRefusedWithTheReason() throws Exception {
+        String ivan = "urn:schac:personalUniqueCode:int:esi:uio.no:1234567890";
+        mvc.perform(put(PATH + "/{agreementId}", "uio.no", ivan, "ola-x").contentType(MediaType.APPLICATION_XML)
+                        .content(PublicSamples.own("ola-external-entity.xml")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.reason", containsString("DOCTYPE")));
+        mvc.perform(put(PATH + "/{agreementId}", "eur.nl", ivan, "ola-x").contentType(MediaType.APPLICATION_XML)
+                        .content(PublicSamples.bytes("ewp/omobility-las-get-response-example.xml")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason", containsString("sending (home) institution is uio.no")));
+        mvc.perform(put(PATH + "/{agreementId}", "uio.no", ivan, "ola-x").contentType(MediaType.APPLICATION_XML)
+                        .content(new byte[5 * 1024 * 1024]))
+                .andExpect(status().isContentTooLarge())
+                .andExpect(jsonPath("$.title").value("Document too large"));
     }
 }

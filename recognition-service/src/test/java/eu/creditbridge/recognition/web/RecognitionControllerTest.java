@@ -36,10 +36,15 @@ class RecognitionControllerTest {
     LearnerRecordStore records;
 
     private RecognitionDecision recognised(Credential credential) {
+        return decidedAtLodz(decisions, records, credential);
+    }
+
+    /** A Rotterdam credential decided at Lodz by the rules (signature valid), stored with its credential and counted. */
+    static RecognitionDecision decidedAtLodz(DecisionStore decisions, LearnerRecordStore records, Credential credential) {
         var decision = Fixtures.policy().decide(new RecognitionCase(credential, Fixtures.lodz(), Optional.of(Fixtures.rotterdam()),
                 Optional.of(Fixtures.lodzRuleset()), eu.creditbridge.recognition.TrustFixtures.VALID));
         RecognitionDecision stored = decisions.insertOrLoad(RecognitionDecision.byRules(credential, decision,
-                Instant.parse("2025-02-20T10:00:00Z"))).decision();
+                Instant.parse("2025-02-20T10:00:00Z")), credential).decision();
         records.recognise(stored);
         return stored;
     }

@@ -5,6 +5,7 @@ import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.application.review.ReviewStore.ReviewedDecision;
+import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.DecidedBy;
 import eu.creditbridge.recognition.domain.DecisionReason;
 import eu.creditbridge.recognition.domain.GradeConversion;
@@ -17,6 +18,7 @@ import eu.creditbridge.recognition.domain.review.ReviewStatus;
 import eu.creditbridge.recognition.domain.review.SuggestedMapping;
 import eu.creditbridge.recognition.domain.review.TracedSignature;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -28,6 +30,7 @@ import java.util.UUID;
  * @param fieldOfStudy   the credential's ISCED-F code, where the issuer stated it
  * @param suggestion     for decisions awaiting a registrar: what approving it unchanged records
  * @param signature      the signature verdict the trace recorded; anything but VALID is flagged in the queue
+ * @param issuedOn       the credential's issue date, where the decision kept its credential
  */
 public record DecisionSummary(
         DecisionId id,
@@ -51,7 +54,8 @@ public record DecisionSummary(
         Optional<OpenQuestion> openQuestion,
         Optional<String> fieldOfStudy,
         Optional<SuggestedMapping> suggestion,
-        SignatureVerdict signature) {
+        SignatureVerdict signature,
+        Optional<LocalDate> issuedOn) {
 
     /** Not VALID: flagged in the queue, left out of bulk approval, approved only with an explicit override. */
     public boolean signatureFlagged() {
@@ -67,6 +71,7 @@ public record DecisionSummary(
                 decision.decision().decisiveReason().map(DecisionReason::explanation), reviewed.openQuestion(),
                 reviewed.credential().flatMap(c -> c.elements().iscedField()),
                 reviewed.status().awaitsRegistrar() ? suggestion : Optional.empty(),
-                TracedSignature.of(decision.decision().reasons()));
+                TracedSignature.of(decision.decision().reasons()),
+                reviewed.credential().map(Credential::issuedOn));
     }
 }

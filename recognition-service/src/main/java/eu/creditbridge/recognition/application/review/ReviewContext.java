@@ -29,8 +29,8 @@ class ReviewContext {
         }
         Credential credential = reviewed.credential().get();
         RecognitionDecision decision = reviewed.decision();
-        Optional<AgreedComponent> agreed = credential.sourceCourseCode().flatMap(code -> agreements.componentFor(
-                decision.id().receivingInstitution(), credential.learner(), credential.issuingInstitution(), code, credential.issuedOn()));
+        Optional<AgreedComponent> agreed = agreements.componentFor(decision.id().receivingInstitution(), credential.learner(),
+                credential.issuingInstitution(), credential.sourceCourseCode(), credential.title(), credential.issuedOn());
         return MappingSuggestion.suggest(credential, registry.ruleset(decision.id().receivingInstitution()), agreed);
     }
 

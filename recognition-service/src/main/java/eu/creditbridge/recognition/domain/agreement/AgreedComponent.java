@@ -18,7 +18,7 @@ public record AgreedComponent(String agreementId, SchacCode partnerInstitution, 
     }
 
     public RecognitionTarget target() {
-        return RecognitionTarget.localCourse(component.localCourseCode(), component.localCourseTitle());
+        return component.target();
     }
 
     public EctsCredits agreedCredits() {

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param mobilityFrom  first issue date the agreement covers, if it is limited (inclusive)
  * @param mobilityUntil last issue date it covers, if limited (inclusive): results are often issued weeks after
  *                      the mobility ends, so the home institution sets this with that in mind
+ * @param tables        an EWP agreement's Table A and Table B (and a pending proposal) when it came as an EWP
+ *                      omobility-las document; its components are then derived from them
  */
 public record LearningAgreement(
         String agreementId,
@@ -27,9 +29,25 @@ public record LearningAgreement(
         AgreementStatus status,
         Optional<LocalDate> mobilityFrom,
         Optional<LocalDate> mobilityUntil,
-        List<AgreementComponent> components) {
+        List<AgreementComponent> components,
+        Optional<AgreementTables> tables) {
+
+    /** An agreement written component by component (the JSON form), with no EWP tables. */
+    public LearningAgreement(String agreementId, SchacCode homeInstitution, EuropeanStudentIdentifier learner, SchacCode partnerInstitution,
+                             AgreementStatus status, Optional<LocalDate> mobilityFrom, Optional<LocalDate> mobilityUntil,
+                             List<AgreementComponent> components) {
+        this(agreementId, homeInstitution, learner, partnerInstitution, status, mobilityFrom, mobilityUntil, components, Optional.empty());
+    }
+
+    /** An EWP agreement: Table A's partner courses count towards Table B, table to table. */
+    public static LearningAgreement ofTables(String agreementId, SchacCode homeInstitution, EuropeanStudentIdentifier learner,
+                                             SchacCode partnerInstitution, Optional<LocalDate> mobilityFrom, AgreementTables tables) {
+        return new LearningAgreement(agreementId, homeInstitution, learner, partnerInstitution, AgreementStatus.APPROVED, mobilityFrom,
+                Optional.empty(), tables.components(agreementId.trim()), Optional.of(tables));
+    }
 
     public LearningAgreement {
+        tables = Objects.requireNonNullElse(tables, Optional.empty());
         Objects.requireNonNull(agreementId, "agreement id is required");
         Objects.requireNonNull(homeInstitution, "home institution is required");
         Objects.requireNonNull(learner, "learner is required");
@@ -62,6 +80,11 @@ public record LearningAgreement(
     public boolean covers(LocalDate issuedOn) {
         return mobilityFrom.map(from -> !issuedOn.isBefore(from)).orElse(true)
                 && mobilityUntil.map(until -> !issuedOn.isAfter(until)).orElse(true);
+    }
+
+    /** The approved component for a partner course (by code, else by title) issued on a date, if this agreement has one. */
+    public Optional<AgreedComponent> componentFor(SchacCode issuer, Optional<String> courseCode, String title, LocalDate issuedOn) {
+        return courseCode.flatMap(code -> componentFor(issuer, code, issuedOn)).or(() -> componentFor(issuer, title, issuedOn));
     }
 
     /** The approved component for a partner course issued on a date, if this agreement has one. */

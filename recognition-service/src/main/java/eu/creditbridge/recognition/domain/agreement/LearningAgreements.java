@@ -26,4 +26,14 @@ public interface LearningAgreements {
                 .flatMap(Optional::stream)
                 .findFirst();
     }
+
+    /**
+     * The approved component for a credential: by its course code, else by its title (EWP agreements often name a
+     * partner course by title alone).
+     */
+    default Optional<AgreedComponent> componentFor(SchacCode receiving, EuropeanStudentIdentifier learner, SchacCode issuer,
+                                                   Optional<String> courseCode, String title, LocalDate issuedOn) {
+        return courseCode.flatMap(code -> componentFor(receiving, learner, issuer, code, issuedOn))
+                .or(() -> componentFor(receiving, learner, issuer, title, issuedOn));
+    }
 }

@@ -2,6 +2,12 @@ package eu.creditbridge.recognition.web.console;
 
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
+import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.exchange.ElmoRecordWriter;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import eu.creditbridge.recognition.application.review.LearnerView;
 import eu.creditbridge.recognition.application.review.ViewingLearner;
 import eu.creditbridge.recognition.domain.LearnerRecord;
@@ -19,21 +25,40 @@ import org.springframework.web.bind.annotation.PathVariable;
 class LearnerPage {
 
     private final ViewingLearner viewing;
+    private final RegistryView registry;
     private final Clock clock;
 
-    LearnerPage(ViewingLearner viewing, Clock clock) {
+    LearnerPage(ViewingLearner viewing, RegistryView registry, Clock clock) {
         this.viewing = viewing;
+        this.registry = registry;
         this.clock = clock;
+    }
+
+    /** The same record as the API's ELMO 2.0.0 export, as a file to hand on (EMREX, a national agency). */
+    @GetMapping("/console/institutions/{schac}/learners/{learnerId}/elmo.xml")
+    ResponseEntity<byte[]> elmo(@PathVariable String schac, @PathVariable String learnerId) {
+        LearnerView view = view(schac, learnerId);
+        String file = "elmo-" + view.institution().value() + "-" + view.learner().value().replaceAll("[^A-Za-z0-9._-]", "_") + ".xml";
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(file).build().toString())
+                .body(ElmoRecordWriter.write(view, registry::institution, clock.instant()));
+    }
+
+    private LearnerView view(String schac, String learnerId) {
+        SchacCode institution = ConsolePaths.institution(schac);
+        EuropeanStudentIdentifier learner = ConsolePaths.learner(learnerId);
+        return viewing.learner(institution, learner).orElseThrow(() -> new PageNotFound(
+                institution.value() + " knows no learner " + learner.value() + ": no credential of theirs has arrived here."));
     }
 
     @GetMapping("/console/institutions/{schac}/learners/{learnerId}")
     String learner(@PathVariable String schac, @PathVariable String learnerId, Model model) {
-        SchacCode institution = ConsolePaths.institution(schac);
-        EuropeanStudentIdentifier learner = ConsolePaths.learner(learnerId);
-        LearnerView view = viewing.learner(institution, learner).orElseThrow(() -> new PageNotFound(
-                institution.value() + " knows no learner " + learner.value() + ": no credential of theirs has arrived here."));
-        LearnerRecord record = view.record().orElse(LearnerRecord.empty(institution, learner));
-        model.addAttribute("learnerId", learner.value());
+        LearnerView view = view(schac, learnerId);
+        LearnerRecord record = view.record().orElse(LearnerRecord.empty(view.institution(), view.learner()));
+        model.addAttribute("learnerId", view.learner().value());
+        model.addAttribute("elmoDownload", "/console/institutions/" + view.institution().value() + "/learners/" + view.learner().value()
+                + "/elmo.xml");
         model.addAttribute("totalEcts", ConsoleText.ects(record.totals().total()));
         model.addAttribute("perCategory", credits(record.totals().perCategory()));
         model.addAttribute("perCourse", credits(record.totals().perLocalCourse()));

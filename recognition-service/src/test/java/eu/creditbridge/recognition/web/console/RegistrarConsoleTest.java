@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
@@ -128,7 +129,16 @@ class RegistrarConsoleTest {
         mvc.perform(get("/console/institutions/eur.nl/learners/{id}", learner).with(registrarOfRotterdam()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("id=\"learner-total-ects\">5</span>"),
-                        containsString("id=\"learner-components\""), containsString("id=\"learner-decisions\""))));
+                        containsString("id=\"learner-components\""), containsString("id=\"learner-decisions\""),
+                        containsString("id=\"learner-elmo-download\""))));
+        // The download is the API's ELMO export: the approved result, Positive, valid against the ELMO 2.0.0 schema.
+        byte[] elmo = mvc.perform(get("/console/institutions/eur.nl/learners/{id}/elmo.xml", learner).with(registrarOfRotterdam()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", containsString("attachment")))
+                .andReturn().getResponse().getContentAsByteArray();
+        org.assertj.core.api.Assertions.assertThat(eu.creditbridge.recognition.exchange.ElmoSchema.errors(elmo)).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(new String(elmo, java.nio.charset.StandardCharsets.UTF_8))
+                .contains("<status>Positive</status>", "Urban Ecology");
         mvc.perform(get("/console/institutions/eur.nl/decisions/{id}", credentialId).with(registrarOfRotterdam()))
                 .andExpect(content().string(allOf(containsString("id=\"audit-trail\""), containsString("registrar@eur.nl"),
                         containsString("Fits our elective scheme"), not(containsString("id=\"approve-form\"")))));

@@ -1,6 +1,7 @@
 package eu.creditbridge.recognition.web.security;
 
 import eu.creditbridge.recognition.RecognitionServiceTest;
+import eu.creditbridge.recognition.exchange.PublicSamples;
 import static eu.creditbridge.recognition.Fixtures.credential;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -179,7 +180,7 @@ class RecognitionDoorsTest {
 
     /** What is asked, always of Lodz (uni.lodz.pl): its learner's record, agreements, queue, a decision, an approval. */
     enum What {
-        READ_RECORD, READ_AGREEMENTS, RECORD_AGREEMENT, READ_QUEUE, READ_DECISION, APPROVE
+        READ_RECORD, READ_AGREEMENTS, RECORD_AGREEMENT, RECORD_EWP_AGREEMENT, UPLOAD_TRANSCRIPT, READ_QUEUE, READ_DECISION, APPROVE
     }
 
     static Stream<Arguments> doors() {
@@ -218,7 +219,18 @@ class RecognitionDoorsTest {
                 Arguments.of(Who.BEARER_ROTTERDAM_REGISTRAR, What.APPROVE, 403),
                 Arguments.of(Who.BEARER_LODZ_REGISTRAR, What.READ_QUEUE, 200),
                 Arguments.of(Who.BEARER_FORGED, What.READ_QUEUE, 401),
-                Arguments.of(Who.BEARER_FORGED, What.APPROVE, 401));
+                Arguments.of(Who.BEARER_FORGED, What.APPROVE, 401),
+                // The XML imports are doors of their own: the same scopes, checked before a byte of the document is read.
+                Arguments.of(Who.ANONYMOUS, What.RECORD_EWP_AGREEMENT, 401),
+                Arguments.of(Who.ROTTERDAM_SYSTEM, What.RECORD_EWP_AGREEMENT, 403),
+                Arguments.of(Who.ROTTERDAM_REGISTRAR, What.RECORD_EWP_AGREEMENT, 403),
+                Arguments.of(Who.LODZ_ISSUING_OFFICER, What.RECORD_EWP_AGREEMENT, 403),
+                Arguments.of(Who.ANONYMOUS, What.UPLOAD_TRANSCRIPT, 401),
+                Arguments.of(Who.BEARER_FORGED, What.UPLOAD_TRANSCRIPT, 401),
+                Arguments.of(Who.LODZ_SYSTEM, What.UPLOAD_TRANSCRIPT, 403), // a registrar's act, not the system's
+                Arguments.of(Who.ROTTERDAM_REGISTRAR, What.UPLOAD_TRANSCRIPT, 403),
+                Arguments.of(Who.LODZ_ISSUING_OFFICER, What.UPLOAD_TRANSCRIPT, 403),
+                Arguments.of(Who.OPERATOR, What.UPLOAD_TRANSCRIPT, 403));
     }
 
     /** A decision at Lodz awaiting a registrar (signature VALID), fresh per row. */
@@ -235,6 +247,10 @@ class RecognitionDoorsTest {
             case READ_AGREEMENTS -> get(lodz + "/learners/{learnerId}/learning-agreements", LEARNER);
             case RECORD_AGREEMENT -> put(lodz + "/learners/{learnerId}/learning-agreements/{id}", LEARNER, agreementId)
                     .contentType(MediaType.APPLICATION_JSON).content(AGREEMENT);
+            case RECORD_EWP_AGREEMENT -> put(lodz + "/learners/{learnerId}/learning-agreements/{id}", LEARNER, agreementId)
+                    .contentType(MediaType.APPLICATION_XML).content(PublicSamples.bytes("ewp/omobility-las-get-response-example.xml"));
+            case UPLOAD_TRANSCRIPT -> post(lodz + "/learners/{learnerId}/transcripts", LEARNER)
+                    .contentType(MediaType.APPLICATION_XML).content(PublicSamples.bytes("elmo-v2.0.0/example.xml"));
             case READ_QUEUE -> get(lodz + "/review-queue");
             case READ_DECISION -> get(lodz + "/decisions/{credentialId}", decision.id().credentialId());
             case APPROVE -> post(lodz + "/decisions/{credentialId}/approval", decision.id().credentialId())
