@@ -158,7 +158,7 @@ async function publish(credential, key) {
   // The Java client's partitioner (murmur2 of the key): a learner's events land on the partition CreditBridge's own
   // producers would choose, so one learner's issuance and revocation stay in order whoever sends them.
   const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true,
-    createPartitioner: Partitioners.DefaultPartitioner });
+    createPartitioner: Partitioners.JavaCompatiblePartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages: [{
