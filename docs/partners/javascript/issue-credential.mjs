@@ -12,7 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import canonicalize from 'canonicalize';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import { AvroSerializer, SchemaRegistryClient, SerdeType } from '@confluentinc/schemaregistry';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -155,7 +155,10 @@ async function publish(credential, key) {
 
   const kafka = new Kafka({ clientId: `issuer-${settings.institution}`, brokers: settings.kafka.split(','), logLevel: logLevel.WARN,
     sasl: { mechanism: 'scram-sha-512', username: settings.kafkaUser, password: settings.kafkaPassword } });
-  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true });
+  // The Java client's partitioner (murmur2 of the key): a learner's events land on the partition CreditBridge's own
+  // producers would choose, so one learner's issuance and revocation stay in order whoever sends them.
+  const producer = kafka.producer({ allowAutoTopicCreation: false, idempotent: true,
+    createPartitioner: Partitioners.JavaCompatiblePartitioner });
   await producer.connect();
   try {
     await producer.send({ topic, acks: -1, messages: [{

@@ -63,7 +63,7 @@ class PartnerGuideTest {
         assertThat(ended).as("ended within " + RUN_MINUTES + " minutes:\n" + out).isTrue();
         assertThat(run.exitValue()).as(out).isZero();
         assertThat(out).contains("published on creditbridge.credentials as partner-" + Credentials.LODZ)
-                .contains("decision by eur.nl: RECOGNISED, 6.00 ECTS recognised, signature VALID");
+                .contains("decision by eur.nl: RECOGNISED, 6 ECTS recognised, signature VALID");
         assertThat(LearnerRecords.total(LearnerRecords.awaitTotal(learner, 6))).isEqualByComparingTo("6");
         assertThat(Files.getPosixFilePermissions(work.resolve("partner-signing-key.jwk")))
                 .as("the private key is the partner's alone").hasSize(2);
