@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -227,6 +228,18 @@ class AttackTableTest {
         return filled;
     }
 
+    private static String testVector(String name) {
+        try {
+            Path file = Path.of(System.getProperty("creditbridge.repo", "..")).resolve("schemas/test-vectors/" + name + ".json");
+            JsonNode vector = JsonApi.json().readTree(file.toFile());
+            var sent = ((com.fasterxml.jackson.databind.node.ObjectNode) vector.get("credential")).deepCopy();
+            sent.put("signature", vector.get("signature").asText());
+            return sent.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static String body(String name, String path, Map<String, String> values) {
         return switch (name) {
             case "-" -> null;
@@ -238,6 +251,8 @@ class AttackTableTest {
             case "offer" -> "{\"source\": \"a stranger\", \"gradingTable\": {\"referencePeriod\": \"2020\", \"bands\": "
                     + "[{\"grade\": \"5.0\", \"percentage\": 100}]}}";
             case "transcript" -> Credentials.lodzTranscriptXml(values.get("{freshLearner}"), "4.5", 6, EQUIVALENT_COURSE);
+            // A partner's dry run: the published test vector's credential with its signature (schemas/test-vectors).
+            case "vector" -> testVector("full");
             case "key" -> {
                 // The key's own "kid" names the key id of the door, as the registry requires; the material is always new.
                 OctetKeyPair key = PartnerSigningKey.generate(path.substring(path.lastIndexOf('/') + 1));

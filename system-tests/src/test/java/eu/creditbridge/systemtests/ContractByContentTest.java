@@ -92,8 +92,7 @@ class ContractByContentTest {
     void credentialProducedWithThePublishedSchemaAndTheIdFoundByContentIsRecognisedWithAValidVerdict() {
         String learner = Credentials.newRotterdamLearner();
         UUID id = UUID.randomUUID();
-        CredentialEvent event = Credentials.event(PartnerSigningKey.signed(
-                Credentials.lodzCourseResult(id, learner, Credentials.EQUIVALENT_COURSE, 6), PartnerSigningKey.get()));
+        CredentialEvent event = Credentials.lodzCourseResultEvent(id, learner, Credentials.EQUIVALENT_COURSE, 6);
         String text = publishedFile(ContractTopic.CREDENTIALS);
         int schemaId = lookUpByContent(ContractTopic.CREDENTIALS.valueSubject(), text).path("id").asInt();
 
@@ -101,13 +100,7 @@ class ContractByContentTest {
         byte[] value = ConfluentWireFormat.frame(schemaId, asGenericRecordOf(new Schema.Parser().parse(text), event));
         EmbeddedStack.kafka().sendBytes(ContractTopic.CREDENTIALS.topic(), learner, value);
 
-        JsonNode decision = await("decision on " + id).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
-                .until(() -> EmbeddedStack.recognition().get("/api/institutions/eur.nl/decisions/" + id),
-                        response -> response.status() == 200).body();
-        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
-        var published = EmbeddedStack.kafka().awaitRecord(ContractTopic.DECISIONS.topic(),
-                record -> record.value() instanceof RecognitionDecided decided && decided.getCredentialId().equals(id), PIPELINE);
-        assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
+        assertRecognisedWithAValidVerdict(id);
     }
 
     /**
@@ -118,8 +111,7 @@ class ContractByContentTest {
     void stockJavaScriptSerializerWithAutoRegistrationAndLatestVersionOffProducesACredentialThatIsRecognised() throws Exception {
         String learner = Credentials.newRotterdamLearner();
         UUID id = UUID.randomUUID();
-        CredentialEvent event = Credentials.event(PartnerSigningKey.signed(
-                Credentials.lodzCourseResult(id, learner, Credentials.EQUIVALENT_COURSE, 6), PartnerSigningKey.get()));
+        CredentialEvent event = Credentials.lodzCourseResultEvent(id, learner, Credentials.EQUIVALENT_COURSE, 6);
         String text = publishedFile(ContractTopic.CREDENTIALS);
         byte[] binary = asGenericRecordOf(new Schema.Parser().parse(text), event);
 
@@ -136,13 +128,7 @@ class ContractByContentTest {
         // Sent as the partner's own broker principal, which may write the credentials topic and nothing else.
         EmbeddedStack.kafkaAsPartner(Credentials.LODZ).sendBytes(ContractTopic.CREDENTIALS.topic(), learner, framed);
 
-        JsonNode decision = await("decision on " + id).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
-                .until(() -> EmbeddedStack.recognition().get("/api/institutions/eur.nl/decisions/" + id),
-                        response -> response.status() == 200).body();
-        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
-        var published = EmbeddedStack.kafka().awaitRecord(ContractTopic.DECISIONS.topic(),
-                record -> record.value() instanceof RecognitionDecided decided && decided.getCredentialId().equals(id), PIPELINE);
-        assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
+        assertRecognisedWithAValidVerdict(id);
     }
 
     @Test
@@ -162,6 +148,17 @@ class ContractByContentTest {
         assertThat(registry("GET", "subjects/" + encode(subject) + "/versions", null).size()).isEqualTo(2);
         assertThat(lookUpByContent(subject, publishedFile(ContractTopic.CREDENTIALS)).path("id").asInt()).isEqualTo(published);
         assertThat(client.compatibility(subject)).isEqualTo(CompatibilityLevel.BACKWARD);
+    }
+
+    /** Rotterdam recognised it, and the decision it published carries the signature verdict VALID. */
+    private static void assertRecognisedWithAValidVerdict(UUID id) {
+        JsonNode decision = await("decision on " + id).atMost(PIPELINE).pollInterval(Duration.ofMillis(250))
+                .until(() -> EmbeddedStack.recognition().get("/api/institutions/eur.nl/decisions/" + id),
+                        response -> response.status() == 200).body();
+        assertThat(decision.path("outcome").asText()).isEqualTo("RECOGNISED");
+        var published = EmbeddedStack.kafka().awaitRecord(ContractTopic.DECISIONS.topic(),
+                record -> record.value() instanceof RecognitionDecided decided && decided.getCredentialId().equals(id), PIPELINE);
+        assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
     }
 
     /** Runs a script of system-tests/node-client with the machine's node; its standard output, once it exits 0. */

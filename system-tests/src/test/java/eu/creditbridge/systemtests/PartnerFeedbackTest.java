@@ -30,9 +30,7 @@ class PartnerFeedbackTest {
     void dryRunOfTheAvroAPartnerWouldSendVerifiesTheSignatureAndPublishesNothing() {
         String learner = Credentials.newRotterdamLearner();
         UUID id = UUID.randomUUID();
-        CredentialEvent event = Credentials.event(PartnerSigningKey.signed(
-                Credentials.lodzCourseResult(id, learner, Credentials.EQUIVALENT_COURSE, 6), PartnerSigningKey.get()));
-        byte[] framed = framedAsAPartnerWould(event);
+        byte[] framed = framedAsAPartnerWould(Credentials.lodzCourseResultEvent(id, learner, Credentials.EQUIVALENT_COURSE, 6));
         JsonApi officer = new JsonApi(EmbeddedStack.get().recognition().url()).as("officer@uni.lodz.pl", "demo");
 
         // The key reaches recognition's registry view through the registry topic: awaited, not assumed.
