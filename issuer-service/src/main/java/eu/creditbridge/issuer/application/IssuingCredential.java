@@ -4,6 +4,7 @@ import eu.creditbridge.issuer.domain.Credential;
 import eu.creditbridge.issuer.domain.CredentialId;
 import eu.creditbridge.issuer.domain.InvalidValueException;
 import eu.creditbridge.issuer.domain.IssuedCredential;
+import eu.creditbridge.messaging.logging.CredentialLogContext;
 import eu.creditbridge.security.Caller;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import eu.creditbridge.messaging.logging.CredentialLogContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
