@@ -55,7 +55,7 @@ class ContractByContentTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path REPO = Path.of(System.getProperty("creditbridge.repo", ".."));
     private static final Path RESOLVED = REPO.resolve("schemas/resolved");
-    private static final Path NODE_CLIENT = REPO.resolve("system-tests/node-client");
+    private static final Path NODE_CLIENT = REPO.resolve("docs/partners/javascript");
 
     private final String registryUrl = EmbeddedStack.get().schemaRegistryUrl();
 
@@ -105,7 +105,7 @@ class ContractByContentTest {
 
     /**
      * The issue's "done when", with a stock client: Confluent's own JavaScript schema-registry client and Avro
-     * serializer (system-tests/node-client), auto-registration and use.latest.version off, the published file as is.
+     * serializer (docs/partners/javascript/stock-serializer.mjs), auto-registration and use.latest.version off, the published file as is.
      */
     @Test
     void stockJavaScriptSerializerWithAutoRegistrationAndLatestVersionOffProducesACredentialThatIsRecognised() throws Exception {
@@ -161,7 +161,7 @@ class ContractByContentTest {
         assertThat(((RecognitionDecided) published.value()).getSignatureVerdict()).isEqualTo(SignatureVerdict.VALID);
     }
 
-    /** Runs a script of system-tests/node-client with the machine's node; its standard output, once it exits 0. */
+    /** Runs a script of docs/partners/javascript with the machine's node; its standard output, once it exits 0. */
     private static String node(String script, String... arguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(arguments));

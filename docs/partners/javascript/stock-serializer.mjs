@@ -1,5 +1,5 @@
 // A partner's producer side with Confluent's own JavaScript serdes (@confluentinc/schemaregistry), as
-// StockClientTest runs it against the system tests' stack:
+// system-tests' ContractByContentTest runs it against the embedded stack:
 //   node stock-serializer.mjs <schema registry URL> <published schema file> <hex of the value's Avro binary>
 // prints the id found and the Confluent-framed value, as JSON on one line.
 //
