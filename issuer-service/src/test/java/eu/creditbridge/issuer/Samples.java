@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The public sample documents (ELMO, EWP, Europass) kept unedited beside the repository in {@code ../shared/samples}:
- * found from the working directory upwards, so the tests read them from a worktree as from the main checkout.
+ * The public sample documents (ELMO, EWP, Europass), never edited: {@code shared/samples} beside the repository when it
+ * is there (found from the working directory upwards, so a worktree reads them as the main checkout does), otherwise
+ * the repository's verbatim copy in {@code docs/samples} (a clean clone, CI). recognition-service's
+ * PublicSamplesCopyTest keeps the two identical.
  */
 public final class Samples {
 
@@ -15,14 +17,17 @@ public final class Samples {
     }
 
     public static Path path(String name) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int up = 0; up < 6 && dir != null; up++, dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("samples").resolve(name);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
+        for (Path folder : new Path[] {Path.of("shared", "samples"), Path.of("docs", "samples")}) {
+            Path dir = Path.of("").toAbsolutePath();
+            for (int up = 0; up < 6 && dir != null; up++, dir = dir.getParent()) {
+                Path candidate = dir.resolve(folder).resolve(name);
+                if (Files.isRegularFile(candidate)) {
+                    return candidate;
+                }
             }
         }
-        throw new IllegalStateException("sample " + name + " not found in shared/samples above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException("sample " + name + " not found in shared/samples nor docs/samples above "
+                + Path.of("").toAbsolutePath());
     }
 
     /** A file of the repository's {@code docs/examples}, which the README's commands post. */

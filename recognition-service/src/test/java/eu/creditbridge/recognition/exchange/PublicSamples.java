@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The public sample documents ({@code shared/samples} beside the repository, never edited): found by walking up
- * from the working directory, so the tests run the same from a module, the repository root, a worktree or CI's clone.
+ * The public sample documents, never edited: {@code shared/samples} beside the repository (the team's current guidance)
+ * when it is there, found by walking up from the working directory, so the tests run the same from a module, the
+ * repository root or a worktree; otherwise the repository's verbatim copy in {@code docs/samples}, so a clean clone
+ * anywhere (CI) runs them too. {@link PublicSamplesCopyTest} keeps the two identical.
  */
 public final class PublicSamples {
 
@@ -15,15 +18,29 @@ public final class PublicSamples {
     }
 
     public static Path root() {
+        return shared().or(PublicSamples::repositoryCopy).orElseThrow(() -> new IllegalStateException(
+                "No shared/samples nor docs/samples found above " + Path.of("").toAbsolutePath()));
+    }
+
+    /** {@code shared/samples} beside the repository, where the team keeps the originals. */
+    public static Optional<Path> shared() {
+        return above(Path.of("shared", "samples"));
+    }
+
+    /** The repository's own verbatim copy. */
+    public static Optional<Path> repositoryCopy() {
+        return above(Path.of("docs", "samples"));
+    }
+
+    private static Optional<Path> above(Path folder) {
         Path dir = Path.of("").toAbsolutePath();
         for (int up = 0; up < 6 && dir != null; up++, dir = dir.getParent()) {
-            Path samples = dir.resolve("shared").resolve("samples");
-            if (Files.isDirectory(samples)) {
-                return samples;
+            Path candidate = dir.resolve(folder);
+            if (Files.isDirectory(candidate)) {
+                return Optional.of(candidate);
             }
         }
-        throw new IllegalStateException("No shared/samples found above " + Path.of("").toAbsolutePath()
-                + ": the public samples sit beside the repository (see the repository README).");
+        return Optional.empty();
     }
 
     public static Path path(String relative) {
