@@ -5,7 +5,9 @@ import eu.creditbridge.recognition.domain.Credential;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,9 @@ import java.util.Optional;
 public interface DecisionStore {
 
     Optional<StoredDecision> find(DecisionId id);
+
+    /** The decisions stored under any of {@code ids}, in one query; an id without a decision is absent from the map. */
+    Map<DecisionId, StoredDecision> findAll(Collection<DecisionId> ids);
 
     /**
      * Inserts the first revision; when the id exists (a redelivery, or a concurrent delivery that won the race)
@@ -29,6 +34,19 @@ public interface DecisionStore {
     StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential);
 
     /**
+     * As {@link #insertOrLoad(RecognitionDecision, Credential)} for a poll's new decisions, in one unordered bulk
+     * insert: each first revision is kept with the trace it was decided in; an id stored already (a redelivery, or
+     * another consumer that decided it first) yields the stored decision instead.
+     *
+     * @return the stored decisions, in the order given
+     */
+    List<StoredDecision> insertAllOrLoad(List<NewDecision> decisions);
+
+    /** A first revision about to be stored, with the credential decided on and the W3C traceparent of its work (or null). */
+    record NewDecision(RecognitionDecision decision, Credential credential, String traceParent) {
+    }
+
+    /**
      * Writes the withdrawn revision, conditional on the decision being at the revision read and not withdrawn:
      * of two concurrent revocations one writes, the other gets the stored result.
      */
@@ -36,6 +54,9 @@ public interface DecisionStore {
 
     /** Marks the revision published, unless a newer revision was written meanwhile (that one stays pending). */
     void markPublished(DecisionId id, int revision);
+
+    /** {@link #markPublished} for each revision, in one unordered bulk write. */
+    void markAllPublished(List<RecognitionDecision> published);
 
     /** Revisions stored and not yet published: the outbox backlog (on the pendingPublication index). */
     long countPendingPublication();

@@ -1,5 +1,8 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.messaging.outbox.Confirmation;
+import java.util.BitSet;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +34,27 @@ public class PublishingDecisions {
         } catch (RuntimeException e) {
             log.warn("Decision {} revision {} not published yet, the outbox relay retries: {}", stored.decision().id(),
                     stored.decision().revision(), e.toString());
+        }
+    }
+
+    /**
+     * A poll's revisions: those not published yet are sent together and confirmed once, and what the broker
+     * acknowledged is marked in one bulk write. Never throws, the relay retries what is left.
+     */
+    public void publishAllIfPending(List<StoredDecision> stored) {
+        List<StoredDecision> pending = stored.stream().filter(StoredDecision::pending).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        try {
+            Confirmation confirmation = publisher.publishAll(pending);
+            BitSet inOrder = confirmation.inKeyOrder(pending, revision -> revision.decision().id().value());
+            decisions.markAllPublished(inOrder.stream().mapToObj(position -> pending.get(position).decision()).toList());
+            confirmation.firstFailure().ifPresent(failure -> log.warn(
+                    "{} of {} decision revision(s) not published yet, the outbox relay retries: {}",
+                    pending.size() - inOrder.cardinality(), pending.size(), failure.toString()));
+        } catch (RuntimeException e) {
+            log.warn("{} decision revision(s) not marked published yet, the outbox relay retries: {}", pending.size(), e.toString());
         }
     }
 }

@@ -139,6 +139,11 @@ public class RecognisingCredential {
      * name are refused now (counted once, logged) and never read back, so they change nothing.
      */
     private void refuseStrangersRevocations(Credential credential) {
+        refuseStrangersRevocations(credential, revocations, metrics, clock);
+    }
+
+    /** As above, for {@link RecognisingCredentialBatch} too. */
+    static void refuseStrangersRevocations(Credential credential, RevocationStore revocations, RecognitionMetrics metrics, Clock clock) {
         for (Revocation refused : revocations.refuseOthersThan(credential.decisionId(), credential.issuingInstitution(), clock.instant())) {
             metrics.revocationRefused(RevocationRefused.NOT_THE_ISSUER_RECORDED_EARLY);
             log.warn("{}", new RevocationRefused(refused, credential.issuingInstitution()).getMessage());
@@ -155,6 +160,12 @@ public class RecognisingCredential {
 
     /** An unknown key is given a short grace (it may be in flight on the registry topic); then it is decided on. */
     private SignatureVerdict verifiedSignature(Credential credential, Optional<Institution> issuer) {
+        return verifiedSignature(credential, issuer, signatures, keyGrace);
+    }
+
+    /** As above, for {@link RecognisingCredentialBatch} too. */
+    static SignatureVerdict verifiedSignature(Credential credential, Optional<Institution> issuer, SignatureVerification signatures,
+                                              UnknownSigningKeyGrace keyGrace) {
         SignatureVerdict verdict = signatures.verify(credential, issuer);
         if (verdict.status() == SignatureVerdict.Status.UNKNOWN_KEY && issuer.isPresent()) {
             keyGrace.missing(credential, verdict.reason());

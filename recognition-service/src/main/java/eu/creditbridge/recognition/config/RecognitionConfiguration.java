@@ -32,6 +32,12 @@ import eu.creditbridge.recognition.application.LearnerRecordStore;
 import eu.creditbridge.recognition.application.RevocationStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import eu.creditbridge.recognition.application.PartnerCourses;
+import eu.creditbridge.recognition.application.RecognisingCredentialBatch;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -139,9 +145,36 @@ public class RecognitionConfiguration {
         return new RecognisingTranscript(view, recognising);
     }
 
+    /**
+     * The threads a poll's learners are decided on (signatures verified, rules run): one per core. The consumer thread
+     * waits for them; daemon threads, shut down with the context.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService recognitionWorkers() {
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), work -> {
+            Thread thread = new Thread(work, "recognition-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
-    CredentialsListener credentialsListener(RecognisingCredential recognising, ReversingRecognition reversing) {
-        return new CredentialsListener(recognising, reversing);
+    RecognisingCredentialBatch recognisingCredentialBatch(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
+                                                          LearnerRecordStore records, RevocationStore revocations,
+                                                          LearningAgreements agreements, PartnerCourses partnerCourses,
+                                                          ReversingRecognition reversing, PublishingDecisions publishing,
+                                                          CreditBridgeProperties properties, Clock clock, SignatureVerification signatures,
+                                                          UnknownSigningKeyGrace keyGrace, RecognitionMetrics metrics,
+                                                          ExecutorService recognitionWorkers) {
+        return new RecognisingCredentialBatch(view, policy, decisions, records, revocations, agreements, partnerCourses, reversing,
+                publishing, new UnknownInstitutionGrace(properties.credentials().unknownInstitutionGrace(), clock), signatures,
+                keyGrace, clock, metrics, recognitionWorkers);
+    }
+
+    @Bean
+    CredentialsListener credentialsListener(RecognisingCredentialBatch recognising, OutboxTrace trace) {
+        return new CredentialsListener(recognising, trace);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package eu.creditbridge.recognition.messaging;
 
 import eu.creditbridge.contract.ContractTopic;
 import eu.creditbridge.messaging.outbox.BatchPublisher;
+import eu.creditbridge.messaging.outbox.Confirmation;
 import eu.creditbridge.messaging.outbox.OutboxMessage;
 import eu.creditbridge.recognition.application.DecisionPublisher;
 import eu.creditbridge.recognition.application.StoredDecision;
@@ -23,6 +24,12 @@ public class KafkaDecisionPublisher implements DecisionPublisher {
     @Override
     public void publish(RecognitionDecision decision) {
         records.publish(java.util.List.of(message(decision, null))).orThrow();
+    }
+
+    /** A poll's revisions, sent together and confirmed once, each in the trace it was decided in. */
+    @Override
+    public Confirmation publishAll(java.util.List<StoredDecision> revisions) {
+        return forRelay(records).publish(revisions);
     }
 
     /** The relay's publisher: a batch of left-over revisions, sent together and confirmed once. */

@@ -22,6 +22,11 @@ final class Documents {
         return new Decimal128(credits.value());
     }
 
+    /** A sum of credits, which may exceed one credential's range (several components added at once). */
+    static Decimal128 credits(long hundredths) {
+        return new Decimal128(java.math.BigDecimal.valueOf(hundredths, 2));
+    }
+
     static Decimal128 negated(EctsCredits credits) {
         return new Decimal128(credits.value().negate());
     }
@@ -86,8 +91,11 @@ final class Documents {
         return fieldName.replace("%24", "$").replace("%2E", ".").replace("%25", "%");
     }
 
+    /** MongoDB's error code for a duplicate key, in a write error of a bulk write as in a single write. */
+    static final int DUPLICATE_KEY = 11000;
+
     static boolean isDuplicateKey(com.mongodb.MongoException e) {
-        return e.getCode() == 11000
+        return e.getCode() == DUPLICATE_KEY
                 || (e instanceof com.mongodb.MongoWriteException write && write.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY);
     }
 }

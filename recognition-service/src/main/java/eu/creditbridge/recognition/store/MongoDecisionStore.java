@@ -4,10 +4,16 @@ import eu.creditbridge.recognition.application.StoredDecision;
 import eu.creditbridge.recognition.application.DecisionStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -25,6 +31,11 @@ import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,15 +79,64 @@ public class MongoDecisionStore implements DecisionStore {
     }
 
     @Override
+    public Map<DecisionId, StoredDecision> findAll(Collection<DecisionId> ids) {
+        Map<DecisionId, StoredDecision> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            collection.find(in("_id", ids.stream().map(DecisionId::value).distinct().toList()))
+                    .forEach(document -> {
+                        StoredDecision stored = stored(document);
+                        found.put(stored.decision().id(), stored);
+                    });
+        }
+        return found;
+    }
+
+    @Override
+    public List<StoredDecision> insertAllOrLoad(List<NewDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return List.of();
+        }
+        List<Document> documents = decisions.stream()
+                .map(fresh -> withCredential(document(fresh.decision()), fresh.credential())
+                        .append("publishedRevision", 0).append("pendingPublication", true).append(TRACE_PARENT, fresh.traceParent()))
+                .toList();
+        Set<Integer> taken = new HashSet<>();
+        try {
+            collection.insertMany(documents, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != Documents.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(error.getIndex());
+            }
+        }
+        Map<DecisionId, StoredDecision> storedFirst = taken.isEmpty() ? Map.of()
+                : findAll(taken.stream().map(index -> decisions.get(index).decision().id()).toList());
+        List<StoredDecision> stored = new ArrayList<>(decisions.size());
+        for (int i = 0; i < decisions.size(); i++) {
+            NewDecision fresh = decisions.get(i);
+            stored.add(taken.contains(i) ? storedFirst.get(fresh.decision().id())
+                    : new StoredDecision(fresh.decision(), 0, fresh.traceParent()));
+        }
+        return stored;
+    }
+
+    @Override
     public StoredDecision insertOrLoad(RecognitionDecision decision) {
         return insert(decision, document(decision));
     }
 
     @Override
     public StoredDecision insertOrLoad(RecognitionDecision decision, Credential credential) {
-        return insert(decision, document(decision).append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential))
+        return insert(decision, withCredential(document(decision), credential));
+    }
+
+    /** The credential decided on, and what a compromised key is looked up by. */
+    private static Document withCredential(Document document, Credential credential) {
+        return document.append(CredentialSnapshots.FIELD, CredentialSnapshots.document(credential))
                 .append(SIGNING_KEY_ID, CredentialSnapshots.signingKeyId(credential).orElse(null))
-                .append(ISSUED_ON, credential.issuedOn().toString()));
+                .append(ISSUED_ON, credential.issuedOn().toString());
     }
 
     private StoredDecision insert(RecognitionDecision decision, Document document) {
@@ -112,8 +172,25 @@ public class MongoDecisionStore implements DecisionStore {
 
     @Override
     public void markPublished(DecisionId id, int revision) {
-        collection.updateOne(and(eq("_id", id.value()), eq("revision", revision), lt("publishedRevision", revision)),
-                Updates.combine(Updates.set("publishedRevision", revision), Updates.set("pendingPublication", false)));
+        collection.updateOne(publishedFilter(id, revision), PUBLISHED.apply(revision));
+    }
+
+    @Override
+    public void markAllPublished(List<RecognitionDecision> published) {
+        if (!published.isEmpty()) {
+            collection.bulkWrite(published.stream()
+                    .map(decision -> new UpdateOneModel<Document>(publishedFilter(decision.id(), decision.revision()),
+                            PUBLISHED.apply(decision.revision())))
+                    .toList(), new BulkWriteOptions().ordered(false));
+        }
+    }
+
+    private static final java.util.function.IntFunction<Bson> PUBLISHED = revision ->
+            Updates.combine(Updates.set("publishedRevision", revision), Updates.set("pendingPublication", false));
+
+    /** Only this revision, and only if not marked yet: a newer revision written meanwhile stays pending. */
+    private static Bson publishedFilter(DecisionId id, int revision) {
+        return and(eq("_id", id.value()), eq("revision", revision), lt("publishedRevision", revision));
     }
 
     @Override

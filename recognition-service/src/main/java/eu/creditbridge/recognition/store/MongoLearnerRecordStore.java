@@ -4,9 +4,15 @@ import eu.creditbridge.recognition.application.LearnerRecordStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.elemMatch;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.ne;
 
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.UpdateOptions;
@@ -24,6 +30,10 @@ import eu.creditbridge.recognition.domain.RecognitionTarget;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.TargetKind;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +61,76 @@ public class MongoLearnerRecordStore implements LearnerRecordStore {
     @Override
     public Optional<LearnerRecord> find(SchacCode institution, EuropeanStudentIdentifier learner) {
         return Optional.ofNullable(collection.find(eq("_id", id(institution, learner))).first()).map(MongoLearnerRecordStore::record);
+    }
+
+    @Override
+    public Map<Key, LearnerRecord> findAll(Collection<Key> learners) {
+        Map<Key, LearnerRecord> found = new HashMap<>();
+        if (!learners.isEmpty()) {
+            collection.find(in("_id", learners.stream().map(key -> id(key.institution(), key.learner())).distinct().toList()))
+                    .forEach(document -> {
+                        LearnerRecord record = record(document);
+                        found.put(new Key(record.institution(), record.learner()), record);
+                    });
+        }
+        return found;
+    }
+
+    @Override
+    public void recogniseAll(List<RecognitionDecision> decisions) {
+        Map<String, List<RecognitionDecision>> byRecord = new LinkedHashMap<>();
+        for (RecognitionDecision decision : decisions) {
+            if (RecognisedComponent.of(decision).isPresent()) {
+                byRecord.computeIfAbsent(id(decision.id().receivingInstitution(), decision.learner()), id -> new ArrayList<>())
+                        .add(decision);
+            }
+        }
+        if (byRecord.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>(byRecord.keySet());
+        List<UpdateOneModel<Document>> updates = ids.stream().map(id -> allAtOnce(id, byRecord.get(id))).toList();
+        List<String> oneByOne = new ArrayList<>();
+        try {
+            collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != Documents.DUPLICATE_KEY) {
+                    throw e;
+                }
+                oneByOne.add(ids.get(error.getIndex()));
+            }
+        }
+        // The record holds some of them already (a redelivery), or two first writes raced: each component on its own.
+        oneByOne.forEach(id -> byRecord.get(id).forEach(this::recognise));
+    }
+
+    /**
+     * One record's new components in one update: pushed together and their credits added per total, only if none of
+     * them is there yet; else the upsert's insert collides on _id and the caller goes component by component.
+     */
+    private static UpdateOneModel<Document> allAtOnce(String id, List<RecognitionDecision> decisions) {
+        List<RecognisedComponent> components = new ArrayList<>();
+        Map<String, Long> hundredths = new LinkedHashMap<>();
+        for (RecognitionDecision decision : decisions) {
+            RecognisedComponent component = RecognisedComponent.of(decision).orElseThrow();
+            if (components.stream().noneMatch(added -> added.credentialId().equals(component.credentialId()))) {
+                components.add(component);
+                hundredths.merge("totals.ects", component.credits().hundredths(), Long::sum);
+                hundredths.merge(totalField(component.target()), component.credits().hundredths(), Long::sum);
+            }
+        }
+        RecognitionDecision first = decisions.get(0);
+        List<Bson> changes = new ArrayList<>();
+        changes.add(Updates.pushEach("components", components.stream().map(MongoLearnerRecordStore::document).toList()));
+        hundredths.forEach((field, sum) -> changes.add(Updates.inc(field, Documents.credits(sum.longValue()))));
+        changes.add(Updates.setOnInsert("institution", first.id().receivingInstitution().value()));
+        changes.add(Updates.setOnInsert("learnerId", first.learner().value()));
+        changes.add(Updates.set("updatedAt", Documents.date(decisions.stream().map(RecognitionDecision::decidedAt)
+                .max(Comparator.naturalOrder()).orElseThrow())));
+        Bson noneThereYet = and(eq("_id", id), nin("components.credentialId",
+                components.stream().map(component -> component.credentialId().toString()).toList()));
+        return new UpdateOneModel<>(noneThereYet, Updates.combine(changes), new UpdateOptions().upsert(true));
     }
 
     @Override

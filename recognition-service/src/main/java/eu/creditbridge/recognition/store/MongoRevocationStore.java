@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.ne;
+import static com.mongodb.client.model.Filters.or;
 
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
@@ -19,6 +20,9 @@ import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.Revocation;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -68,6 +72,20 @@ public class MongoRevocationStore implements RevocationStore {
     public Optional<Revocation> find(DecisionId id, SchacCode issuer) {
         return Optional.ofNullable(collection.find(and(in("_id", id(id, issuer), id.value()), eq("issuingInstitution", issuer.value())))
                 .first()).map(MongoRevocationStore::revocation);
+    }
+
+    @Override
+    public Map<DecisionId, List<Revocation>> findAll(Collection<DecisionId> ids) {
+        Map<DecisionId, List<Revocation>> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            List<String> values = ids.stream().map(DecisionId::value).distinct().toList();
+            // Older documents are keyed by the decision id alone.
+            collection.find(or(in("decisionId", values), in("_id", values))).forEach(document -> {
+                Revocation revocation = revocation(document);
+                found.computeIfAbsent(revocation.decisionId(), id -> new ArrayList<>()).add(revocation);
+            });
+        }
+        return found;
     }
 
     @Override

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.nin;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import eu.creditbridge.recognition.application.PartnerCourses;
 import eu.creditbridge.recognition.domain.Credential;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,7 +16,7 @@ import org.bson.Document;
  * Partner courses a learner already holds from one issuer, read from the decisions' credential snapshots: what an
  * n:1 equivalence needs to see that the last part has arrived. Rejected and withdrawn credentials do not count.
  */
-public class PartnerCourseHistory {
+public class PartnerCourseHistory implements PartnerCourses {
 
     private final MongoCollection<Document> decisions;
 
@@ -23,6 +24,7 @@ public class PartnerCourseHistory {
         this.decisions = database.getCollection("decisions");
     }
 
+    @Override
     public Set<String> coursesHeld(Credential credential) {
         Set<String> codes = new TreeSet<>();
         decisions.find(and(eq("learnerId", credential.learner().value()),
