@@ -1,5 +1,9 @@
 package eu.creditbridge.recognition.application;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
@@ -17,4 +21,7 @@ public interface LearningAgreementStore extends LearningAgreements {
     boolean save(LearningAgreement agreement, Instant at);
 
     Optional<LearningAgreement> find(SchacCode homeInstitution, EuropeanStudentIdentifier learner, String agreementId);
+
+    /** {@link #of} for a poll's learners, in one query; a learner without agreements is absent from the map. */
+    Map<LearnerRecordStore.Key, List<LearningAgreement>> ofAll(Collection<LearnerRecordStore.Key> learners);
 }

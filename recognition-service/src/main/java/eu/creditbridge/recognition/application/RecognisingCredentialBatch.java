@@ -37,7 +37,8 @@ import java.util.concurrent.Executor;
  * for one event, with the round trips of a whole poll shared. Per run of issuances (a poll is cut at each revocation,
  * so an issuance and its revocation in one poll are applied in order):
  * <ol>
- *   <li>one query each for the decisions and the revocations that exist, and for the learners' records;</li>
+ *   <li>one query each for the decisions and the revocations that exist, for the learners' records and their learning
+ *       agreements;</li>
  *   <li>the learners in parallel on {@code workers} (all cores), each learner's credentials in order: the receiving
  *       institution (with its grace), the decision already stored (a redelivery never decides twice), else the signature
  *       (verified unless the issuer's revocation is already recorded) and the rules, on the learner's record as this
@@ -98,7 +99,7 @@ public class RecognisingCredentialBatch {
     private final DecisionStore decisions;
     private final LearnerRecordStore learnerRecords;
     private final RevocationStore revocations;
-    private final LearningAgreements agreements;
+    private final LearningAgreementStore agreements;
     private final PartnerCourses partnerCourses;
     private final ReversingRecognition reversing;
     private final PublishingDecisions publishing;
@@ -110,7 +111,7 @@ public class RecognisingCredentialBatch {
     private final Executor workers;
 
     public RecognisingCredentialBatch(RegistryView registry, RecognitionPolicy policy, DecisionStore decisions,
-                                      LearnerRecordStore learnerRecords, RevocationStore revocations, LearningAgreements agreements,
+                                      LearnerRecordStore learnerRecords, RevocationStore revocations, LearningAgreementStore agreements,
                                       PartnerCourses partnerCourses, ReversingRecognition reversing, PublishingDecisions publishing,
                                       UnknownInstitutionGrace grace, SignatureVerification signatures, UnknownSigningKeyGrace keyGrace,
                                       Clock clock, RecognitionMetrics metrics, Executor workers) {
@@ -167,15 +168,11 @@ public class RecognisingCredentialBatch {
         Optional<LearnerRecord> record = Optional.empty();
         /** The credentials decided in this poll that still count, for the partner courses an n:1 equivalence asks for. */
         final List<Credential> countedHere = new ArrayList<>();
-        List<LearningAgreement> agreementsRead;
+        /** Read for the whole poll at once: the rules look an agreed component up here. */
+        List<LearningAgreement> agreementsHeld = List.of();
 
         LearningAgreements agreements() {
-            return (home, learner) -> {
-                if (agreementsRead == null) {
-                    agreementsRead = agreements.of(home, learner);
-                }
-                return agreementsRead;
-            };
+            return (home, learner) -> agreementsHeld;
         }
 
         Set<String> partnerCoursesHeld(Credential credential) {
@@ -210,6 +207,7 @@ public class RecognisingCredentialBatch {
             existing = decisions.findAll(ids);
             revoked = revocations.findAll(ids);
             learnerRecords.findAll(learners.keySet()).forEach((key, record) -> learners.get(key).record = Optional.of(record));
+            agreements.ofAll(learners.keySet()).forEach((key, theirs) -> learners.get(key).agreementsHeld = List.copyOf(theirs));
         } catch (RuntimeException e) {
             Arrays.fill(results, start, end, Result.failed(e));
             return;

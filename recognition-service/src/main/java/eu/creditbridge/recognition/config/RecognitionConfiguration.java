@@ -37,7 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import eu.creditbridge.recognition.application.PartnerCourses;
 import eu.creditbridge.recognition.application.RecognisingCredentialBatch;
-import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
+import eu.creditbridge.recognition.application.LearningAgreementStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -162,7 +162,7 @@ public class RecognitionConfiguration {
     @Bean
     RecognisingCredentialBatch recognisingCredentialBatch(RegistryView view, RecognitionPolicy policy, DecisionStore decisions,
                                                           LearnerRecordStore records, RevocationStore revocations,
-                                                          LearningAgreements agreements, PartnerCourses partnerCourses,
+                                                          LearningAgreementStore agreements, PartnerCourses partnerCourses,
                                                           ReversingRecognition reversing, PublishingDecisions publishing,
                                                           CreditBridgeProperties properties, Clock clock, SignatureVerification signatures,
                                                           UnknownSigningKeyGrace keyGrace, RecognitionMetrics metrics,

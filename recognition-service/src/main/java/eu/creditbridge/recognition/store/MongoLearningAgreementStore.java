@@ -3,6 +3,7 @@ package eu.creditbridge.recognition.store;
 import eu.creditbridge.recognition.application.LearningAgreementStore;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -22,6 +23,11 @@ import eu.creditbridge.recognition.domain.agreement.LearningAgreements;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import eu.creditbridge.recognition.application.LearnerRecordStore;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
@@ -62,6 +68,24 @@ public class MongoLearningAgreementStore implements LearningAgreementStore {
                 .sort(Sorts.ascending("agreementId"))
                 .forEach(document -> agreements.add(agreement(document)));
         return agreements;
+    }
+
+    @Override
+    public Map<LearnerRecordStore.Key, List<LearningAgreement>> ofAll(Collection<LearnerRecordStore.Key> learners) {
+        Map<LearnerRecordStore.Key, List<LearningAgreement>> found = new HashMap<>();
+        if (!learners.isEmpty()) {
+            Set<LearnerRecordStore.Key> wanted = Set.copyOf(learners);
+            collection.find(in("learnerId", learners.stream().map(key -> key.learner().value()).distinct().toList()))
+                    .sort(Sorts.ascending("agreementId"))
+                    .forEach(document -> {
+                        LearningAgreement agreement = agreement(document);
+                        var key = new LearnerRecordStore.Key(agreement.homeInstitution(), agreement.learner());
+                        if (wanted.contains(key)) {
+                            found.computeIfAbsent(key, k -> new ArrayList<>()).add(agreement);
+                        }
+                    });
+        }
+        return found;
     }
 
     static String id(SchacCode homeInstitution, EuropeanStudentIdentifier learner, String agreementId) {

@@ -25,6 +25,9 @@ import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.Revocation;
 import eu.creditbridge.recognition.domain.Ruleset;
+import eu.creditbridge.recognition.domain.agreement.AgreementComponent;
+import eu.creditbridge.recognition.domain.agreement.AgreementStatus;
+import eu.creditbridge.recognition.domain.agreement.LearningAgreement;
 import eu.creditbridge.recognition.store.InProcessMongo;
 import eu.creditbridge.recognition.store.MongoDecisionStore;
 import eu.creditbridge.recognition.store.MongoLearnerRecordStore;
@@ -83,6 +86,12 @@ class RecognisingCredentialBatchTest {
         final PartnerCourseHistory history = new PartnerCourseHistory(database);
         final MongoLearningAgreementStore agreements = new MongoLearningAgreementStore(database);
         final RecordingDecisionPublisher publisher = new RecordingDecisionPublisher();
+        {
+            // Clara's approved agreement: Rotterdam's sculpture course counts as Łódź's ART-300, outside the elective cap.
+            agreements.save(new LearningAgreement("clara-2025", LODZ, CLARA, ROTTERDAM, AgreementStatus.APPROVED,
+                    Optional.of(java.time.LocalDate.of(2024, 9, 1)), Optional.empty(),
+                    List.of(new AgreementComponent("EUR-ART-8", "ART-300", Optional.of("Sculpture"), EctsCredits.of("4")))), clock.instant());
+        }
         final AtomicInteger publishAllCalls = new AtomicInteger();
         final RegistryView registry = registry();
         final PublishingDecisions publishing = new PublishingDecisions(decisions, new DecisionPublisher() {
@@ -207,6 +216,7 @@ class RecognisingCredentialBatchTest {
         assertThat(batched.total(Fixtures.ANNA)).isEqualTo(EctsCredits.of("15"));
         assertThat(batched.total(BEN)).isEqualTo(EctsCredits.of("6"));
         assertThat(batched.total(CLARA)).isEqualTo(EctsCredits.of("4"));
+        assertThat(batched.records.find(LODZ, CLARA).orElseThrow().totals().perLocalCourse()).containsKey("ART-300");
         assertThat(byDecision(batched.publisher.published)).isEqualTo(byDecision(single.publisher.published));
         assertThat(batched.decisions.countPendingPublication()).isZero();
     }
