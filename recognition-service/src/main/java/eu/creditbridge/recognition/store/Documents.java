@@ -94,6 +94,26 @@ final class Documents {
     /** MongoDB's error code for a duplicate key, in a write error of a bulk write as in a single write. */
     static final int DUPLICATE_KEY = 11000;
 
+    /**
+     * Runs an unordered bulk write and returns the positions that collided on a unique key (stored already: a repeat, or a
+     * race another writer won); any other write error is thrown.
+     */
+    static java.util.Set<Integer> duplicatesIn(Runnable unorderedBulkWrite) {
+        try {
+            unorderedBulkWrite.run();
+            return java.util.Set.of();
+        } catch (com.mongodb.MongoBulkWriteException e) {
+            java.util.Set<Integer> duplicates = new java.util.TreeSet<>();
+            for (com.mongodb.bulk.BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                duplicates.add(error.getIndex());
+            }
+            return duplicates;
+        }
+    }
+
     static boolean isDuplicateKey(com.mongodb.MongoException e) {
         return e.getCode() == DUPLICATE_KEY
                 || (e instanceof com.mongodb.MongoWriteException write && write.getError().getCategory() == com.mongodb.ErrorCategory.DUPLICATE_KEY);

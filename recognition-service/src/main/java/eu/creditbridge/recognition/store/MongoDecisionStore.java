@@ -8,9 +8,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -33,7 +31,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
@@ -100,17 +97,7 @@ public class MongoDecisionStore implements DecisionStore {
                 .map(fresh -> withCredential(document(fresh.decision()), fresh.credential())
                         .append("publishedRevision", 0).append("pendingPublication", true).append(TRACE_PARENT, fresh.traceParent()))
                 .toList();
-        Set<Integer> taken = new HashSet<>();
-        try {
-            collection.insertMany(documents, new InsertManyOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != Documents.DUPLICATE_KEY) {
-                    throw e;
-                }
-                taken.add(error.getIndex());
-            }
-        }
+        Set<Integer> taken = Documents.duplicatesIn(() -> collection.insertMany(documents, new InsertManyOptions().ordered(false)));
         Map<DecisionId, StoredDecision> storedFirst = taken.isEmpty() ? Map.of()
                 : findAll(taken.stream().map(index -> decisions.get(index).decision().id()).toList());
         List<StoredDecision> stored = new ArrayList<>(decisions.size());

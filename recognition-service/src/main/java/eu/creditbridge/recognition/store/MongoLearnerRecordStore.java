@@ -8,9 +8,7 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Filters.ne;
 
-import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.MongoCollection;
@@ -90,17 +88,8 @@ public class MongoLearnerRecordStore implements LearnerRecordStore {
         }
         List<String> ids = new ArrayList<>(byRecord.keySet());
         List<UpdateOneModel<Document>> updates = ids.stream().map(id -> allAtOnce(id, byRecord.get(id))).toList();
-        List<String> oneByOne = new ArrayList<>();
-        try {
-            collection.bulkWrite(updates, new BulkWriteOptions().ordered(false));
-        } catch (MongoBulkWriteException e) {
-            for (BulkWriteError error : e.getWriteErrors()) {
-                if (error.getCode() != Documents.DUPLICATE_KEY) {
-                    throw e;
-                }
-                oneByOne.add(ids.get(error.getIndex()));
-            }
-        }
+        List<String> oneByOne = Documents.duplicatesIn(() -> collection.bulkWrite(updates, new BulkWriteOptions().ordered(false)))
+                .stream().map(ids::get).toList();
         // The record holds some of them already (a redelivery), or two first writes raced: each component on its own.
         oneByOne.forEach(id -> byRecord.get(id).forEach(this::recognise));
     }

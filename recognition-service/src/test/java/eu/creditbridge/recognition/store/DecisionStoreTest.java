@@ -106,6 +106,27 @@ class DecisionStoreTest {
     }
 
     @Test
+    void aPollsBulkInsertStoresTheNewDecisionsAndYieldsTheStoredOneWhereAnotherConsumerWasFirst() {
+        Credential first = credential().build();
+        Credential second = credential().build();
+        StoredDecision storedBefore = decisions.insertOrLoad(decided(first, DECIDED_AT.minusSeconds(60)), first);
+        RecognitionDecision againForFirst = decided(first, DECIDED_AT);
+        RecognitionDecision forSecond = decided(second, DECIDED_AT);
+
+        List<StoredDecision> stored = decisions.insertAllOrLoad(List.of(
+                new DecisionStore.NewDecision(againForFirst, first, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                new DecisionStore.NewDecision(forSecond, second, null)));
+
+        assertThat(stored).extracting(StoredDecision::decision).containsExactly(storedBefore.decision(), forSecond);
+        assertThat(decisions.findAll(List.of(first.decisionId(), second.decisionId()))).containsOnlyKeys(first.decisionId(), second.decisionId());
+        assertThat(decisions.find(second.decisionId()).orElseThrow().pending()).isTrue();
+
+        decisions.markAllPublished(List.of(forSecond));
+        assertThat(decisions.find(second.decisionId()).orElseThrow().pending()).isFalse();
+        assertThat(decisions.countPendingPublication()).isEqualTo(1);
+    }
+
+    @Test
     void withdrawingMakesOneNewRevisionWithNoCreditsAndRepeatingItChangesNothing() {
         Credential credential = credential().build();
         RecognitionDecision decision = decisions.insertOrLoad(decided(credential, DECIDED_AT)).decision();

@@ -93,6 +93,24 @@ class LearnerRecordStoreTest {
     }
 
     @Test
+    void aPollsComponentsOfOneLearnerGoInTogetherAndAPartlyRedeliveredPollAddsOnlyWhatIsMissing() {
+        RecognitionDecision dataScience = decided(credential().build(), AT);
+        RecognitionDecision elective = recognisedAs(RecognitionTarget.creditCategory("alliance-electives"), "2.5");
+        RecognitionDecision secondElective = recognisedAs(RecognitionTarget.creditCategory("alliance-electives"), "3");
+        records.recogniseAll(List.of(dataScience, elective));
+
+        records.recogniseAll(List.of(dataScience, elective, secondElective)); // the first two come again
+
+        LearnerRecord record = annasRecord();
+        assertThat(record.components()).extracting(c -> c.credentialId()).containsExactly(
+                dataScience.id().credentialId(), elective.id().credentialId(), secondElective.id().credentialId());
+        assertThat(record.totals().total()).isEqualTo(EctsCredits.of("10.5"));
+        assertThat(record.totals().perCategory()).containsEntry("alliance-electives", EctsCredits.of("5.5"));
+        assertThat(record.recomputedTotals()).isEqualTo(record.totals());
+        assertThat(records.findAll(List.of(new LearnerRecordStore.Key(LODZ, ANNA)))).containsOnlyKeys(new LearnerRecordStore.Key(LODZ, ANNA));
+    }
+
+    @Test
     void revokingTwiceReducesTheTotalsOnce() {
         Credential credential = credential().build();
         records.recognise(decided(credential, AT));
