@@ -12,7 +12,6 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
@@ -62,9 +61,6 @@ public class IndexedH2Backend extends H2Backend {
 
     private final StoreFormat.Migration migration;
     private final OperationCounters operations = new OperationCounters();
-    /* Commands hold the read side while they run; close() takes the write side. */
-    private final java.util.concurrent.locks.ReentrantReadWriteLock running = new java.util.concurrent.locks.ReentrantReadWriteLock();
-    private volatile boolean closing;
 
     /* The first $match of the aggregation this thread is running: its collection reads only what the match finds. */
     private static final ThreadLocal<AggregationSource> AGGREGATION_SOURCE = new ThreadLocal<>();
@@ -103,47 +99,13 @@ public class IndexedH2Backend extends H2Backend {
      */
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
-        // Held for the whole command, so close() waits for it: see running.
-        if (!running.readLock().tryLock()) {
-            throw shuttingDown();
+        operations.count(command, query);
+        Document answer = super.handleCommand(channel, database, helloAsIsMaster(command), query);
+        if (asksForJournal(query)) {
+            // As MongoDB does for {j: true} (and "majority", which implies it): on disk before it is acknowledged.
+            commit();
         }
-        try {
-            if (closing) {
-                throw shuttingDown();
-            }
-            operations.count(command, query);
-            Document answer = super.handleCommand(channel, database, helloAsIsMaster(command), query);
-            if (asksForJournal(query)) {
-                // As MongoDB does for {j: true} (and "majority", which implies it): on disk before it is acknowledged.
-                commit();
-            }
-            return answer;
-        } finally {
-            running.readLock().unlock();
-        }
-    }
-
-    /**
-     * Waits for the commands in flight, refuses new ones, then closes the store (its last commit). The server closes
-     * its clients' connections before its backend, but a command already running on a network thread goes on: a write
-     * that landed in the store's maps after the last commit was visible (a retry of the same insert was answered
-     * "already there") and then lost with the process — the fault test found credentials the issuer had answered as
-     * stored gone after a MongoDB restart.
-     */
-    @Override
-    public void close() {
-        closing = true;
-        running.writeLock().lock();
-        try {
-            super.close();
-        } finally {
-            running.writeLock().unlock();
-        }
-    }
-
-    /* MongoDB's own ShutdownInProgress (91): drivers treat it as retryable and go to the next server. */
-    private static MongoServerError shuttingDown() {
-        return new MongoServerError(91, "ShutdownInProgress", "the server is shutting down");
+        return answer;
     }
 
     /** The library's server status, with the write counters MongoDB keeps under {@code opcounters}. */
