@@ -9,6 +9,8 @@ import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RecognitionCases;
 import eu.creditbridge.recognition.application.ReevaluatingPendingDecisions;
 import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.JobLeases;
+import eu.creditbridge.recognition.application.LeasedWork;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Ruleset;
@@ -19,8 +21,7 @@ import eu.creditbridge.recognition.application.LearningAgreementStore;
 import eu.creditbridge.recognition.application.PendingDecisionStore;
 import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -69,47 +70,27 @@ public class ReevaluationAndAgreementsConfiguration {
                 properties.batchSize(), metrics);
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
-    ReevaluationTrigger reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
-        return new ReevaluationTrigger(view, reevaluating);
-    }
-
     /**
-     * Runs re-evaluation off the registry-view thread (which must keep reading the registry), one institution at
-     * a time: for each new ruleset version as it arrives, and for every current version once the view has caught
-     * up at start, which repairs versions published while this service was down (decisions already looked at by
-     * a version are skipped by the store's query, so this is cheap when nothing changed).
+     * Runs re-evaluation in the instance holding the {@link JobLeases#RULESET_REEVALUATION} lease, off the registry-view
+     * thread (which must keep reading the registry), one institution at a time: for each new ruleset version as it
+     * arrives, and for every current version once the view has caught up at start, which repairs versions published
+     * while the service was down (decisions already looked at by a version are skipped by the store's query, so this is
+     * cheap when nothing changed, and a successor taking the lease over repeats nothing its dead holder finished).
      */
-    static class ReevaluationTrigger implements AutoCloseable {
-
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ruleset-reevaluation");
-            thread.setDaemon(true);
-            return thread;
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
+    LeasedWork reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating, JobLeases leases, LeaseProperties properties) {
+        LeasedWork work = new LeasedWork(leases.of(JobLeases.RULESET_REEVALUATION), properties.renewEvery());
+        Consumer<Ruleset> submit = ruleset -> work.submit(ruleset.institution().value(), () -> {
+            try {
+                reevaluating.reevaluate(ruleset);
+            } catch (RuntimeException e) {
+                // Nothing is lost: the decisions stay pending, and the next version or restart looks again.
+                log.error("Re-evaluating decisions of {} under ruleset version {} failed", ruleset.institution(), ruleset.version(), e);
+            }
         });
-        private final ReevaluatingPendingDecisions reevaluating;
-
-        ReevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
-            this.reevaluating = reevaluating;
-            view.onNewRulesetVersion(this::submit);
-            view.whenCaughtUp(() -> view.rulesets().forEach(this::submit));
-        }
-
-        private void submit(Ruleset ruleset) {
-            executor.execute(() -> {
-                try {
-                    reevaluating.reevaluate(ruleset);
-                } catch (RuntimeException e) {
-                    // Nothing is lost: the decisions stay pending, and the next version or restart looks again.
-                    log.error("Re-evaluating decisions of {} under ruleset version {} failed", ruleset.institution(), ruleset.version(), e);
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
+        view.onNewRulesetVersion(submit);
+        view.whenCaughtUp(() -> view.rulesets().forEach(submit));
+        return work.start();
     }
 }
