@@ -71,7 +71,7 @@ class TwoRecognitionInstancesTest {
             // instance's own metrics say it holds some.
             await("both instances hold partitions of " + ContractTopic.CREDENTIALS.topic()).atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
-                    .until(() -> assignedPartitions(stack.recognition()) >= 1 && assignedPartitions(second) >= 1);
+                    .until(() -> metric(stack.recognition(), ASSIGNED_PARTITIONS) >= 1 && metric(second, ASSIGNED_PARTITIONS) >= 1);
             assertThat(membersWithPartitions(admin)).as("consumers holding partitions, across both instances").isBetween(2L, (long) stack.kafka().partitions());
 
             List<String> sent = new ArrayList<>();
@@ -89,12 +89,14 @@ class TwoRecognitionInstancesTest {
             }
 
             // Mid-burst: a quarter decided, most still to come, both instances at work.
-            await("a quarter of the burst decided").atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100))
-                    .until(() -> topic.credentials() >= CREDENTIALS / 4);
+            await("a quarter of the burst decided, some of it by the second instance").atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> topic.credentials() >= CREDENTIALS / 4 && metric(second, DECISIONS) >= 1);
+            long decidedBySecond = metric(second, DECISIONS);
+            second.kill();
             long decidedAtKill = topic.credentials();
             assertThat(decidedAtKill).as("killed mid-burst, not after it").isLessThan(CREDENTIALS);
-            second.kill();
-            System.out.printf("[two] recognition-service-2 killed with %,d of %,d credentials decided%n", decidedAtKill, CREDENTIALS);
+            System.out.printf("[two] recognition-service-2 killed (SIGKILL) with %,d of %,d credentials decided on the topic, about %,d of them"
+                    + " by itself%n", decidedAtKill, CREDENTIALS, decidedBySecond);
 
             await("every credential decided on the topic").atMost(CONVERGENCE).pollInterval(Duration.ofSeconds(1))
                     .until(() -> topic.credentials() >= CREDENTIALS);
@@ -146,12 +148,18 @@ class TwoRecognitionInstancesTest {
         }
     }
 
-    /** Partitions the instance's consumers hold, from its own Prometheus metrics (open, as a scraper reads them). */
-    private static long assignedPartitions(ServiceProcess instance) throws Exception {
+    private static final String ASSIGNED_PARTITIONS = "kafka_consumer_coordinator_assigned_partitions{";
+    private static final String DECISIONS = "creditbridge_decisions_total{";
+
+    /**
+     * The sum of a metric's series in the instance's own Prometheus metrics (open, as a scraper reads them): the partitions
+     * its consumers hold, the decisions it made.
+     */
+    private static long metric(ServiceProcess instance, String series) throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create(instance.url() + "/actuator/prometheus")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).as("metrics of " + instance.name()).isEqualTo(200);
-        return Math.round(response.body().filter(line -> line.startsWith("kafka_consumer_coordinator_assigned_partitions{"))
+        return Math.round(response.body().filter(line -> line.startsWith(series))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum());
     }
 

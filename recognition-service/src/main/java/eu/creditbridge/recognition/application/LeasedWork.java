@@ -29,7 +29,7 @@ public class LeasedWork implements AutoCloseable {
 
     private final JobLease lease;
     private final Duration renewEvery;
-    private final Map<String, Runnable> waiting = new LinkedHashMap<>();
+    private final Map<String, Work> waiting = new LinkedHashMap<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final ScheduledExecutorService renewing;
     private final ExecutorService working;
@@ -51,11 +51,17 @@ public class LeasedWork implements AutoCloseable {
         return this;
     }
 
-    /** Queues {@code work} under {@code key} (replacing what waits under it) and runs it soon if this instance holds the lease. */
-    public void submit(String key, Runnable work) {
+    private record Work(String what, Runnable run) {
+    }
+
+    /**
+     * Queues {@code work} under {@code key} (replacing what waits under it) and runs it soon if this instance holds the
+     * lease; {@code what} names it in the log if it fails.
+     */
+    public void submit(String key, String what, Runnable work) {
         synchronized (waiting) {
             waiting.remove(key);
-            waiting.put(key, work);
+            waiting.put(key, new Work(what, work));
         }
         try {
             renewing.execute(this::renew);
@@ -87,12 +93,13 @@ public class LeasedWork implements AutoCloseable {
 
     private void drain() {
         try {
-            Runnable next;
+            Work next;
             while (lease.held() && (next = next()) != null) {
                 try {
-                    next.run();
+                    next.run().run();
                 } catch (RuntimeException e) {
-                    log.error("{} failed; the store's marks keep what was done, the next event or start looks again", lease.job(), e);
+                    // Nothing is lost: the store's marks keep what was done, and the next event or start looks again.
+                    log.error("{} failed", next.what(), e);
                 }
             }
         } finally {
@@ -103,13 +110,13 @@ public class LeasedWork implements AutoCloseable {
         }
     }
 
-    private Runnable next() {
+    private Work next() {
         synchronized (waiting) {
-            Iterator<Runnable> first = waiting.values().iterator();
+            Iterator<Work> first = waiting.values().iterator();
             if (!first.hasNext()) {
                 return null;
             }
-            Runnable work = first.next();
+            Work work = first.next();
             first.remove();
             return work;
         }

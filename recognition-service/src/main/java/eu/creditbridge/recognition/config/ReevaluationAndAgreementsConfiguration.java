@@ -22,8 +22,6 @@ import eu.creditbridge.recognition.application.PendingDecisionStore;
 import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,8 +32,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReevaluationProperties.class)
 public class ReevaluationAndAgreementsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ReevaluationAndAgreementsConfiguration.class);
 
     /** The grade conversion the rules use (European national scales; see GradingSchemes). */
     @Bean
@@ -81,14 +77,8 @@ public class ReevaluationAndAgreementsConfiguration {
     @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
     LeasedWork reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating, JobLeases leases, LeaseProperties properties) {
         LeasedWork work = new LeasedWork(leases.of(JobLeases.RULESET_REEVALUATION), properties.renewEvery());
-        Consumer<Ruleset> submit = ruleset -> work.submit(ruleset.institution().value(), () -> {
-            try {
-                reevaluating.reevaluate(ruleset);
-            } catch (RuntimeException e) {
-                // Nothing is lost: the decisions stay pending, and the next version or restart looks again.
-                log.error("Re-evaluating decisions of {} under ruleset version {} failed", ruleset.institution(), ruleset.version(), e);
-            }
-        });
+        Consumer<Ruleset> submit = ruleset -> work.submit(ruleset.institution().value(), "Re-evaluating decisions of " + ruleset.institution()
+                + " under ruleset version " + ruleset.version(), () -> reevaluating.reevaluate(ruleset));
         view.onNewRulesetVersion(submit);
         view.whenCaughtUp(() -> view.rulesets().forEach(submit));
         return work.start();

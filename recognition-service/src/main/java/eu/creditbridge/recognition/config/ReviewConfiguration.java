@@ -106,14 +106,8 @@ public class ReviewConfiguration {
     @Bean(destroyMethod = "close")
     LeasedWork keyCompromiseTrigger(RegistryView view, ReopeningOnCompromisedKey reopening, JobLeases leases, LeaseProperties properties) {
         LeasedWork work = new LeasedWork(leases.of(JobLeases.KEY_COMPROMISE_REVIEW), properties.renewEvery());
-        Consumer<Institution> submit = institution -> work.submit(institution.schacCode().value(), () -> {
-            try {
-                reopening.reopen(institution);
-            } catch (RuntimeException e) {
-                // Nothing is lost: unmarked decisions are found again by the next update or restart.
-                log.error("Sending decisions on compromised keys of {} back to review failed", institution.schacCode(), e);
-            }
-        });
+        Consumer<Institution> submit = institution -> work.submit(institution.schacCode().value(), "Sending decisions on compromised keys of "
+                + institution.schacCode() + " back to review", () -> reopening.reopen(institution));
         view.onKeyCompromised(submit);
         view.whenCaughtUp(() -> view.institutions().stream()
                 .filter(institution -> institution.signingKeys().stream().anyMatch(key -> key.compromisedFrom().isPresent()))

@@ -35,10 +35,10 @@ class LeasedWorkTest {
         assertThat(deadHolder.holdOrTake()).isTrue(); // it took the lease, then was killed: it never renews nor releases
 
         try (LeasedWork first = instance("first").start(); LeasedWork second = instance("second").start()) {
-            first.submit("eur.nl", () -> done.add("first: eur.nl v2"));
-            second.submit("eur.nl", () -> done.add("second: eur.nl v2"));
-            first.submit("eur.nl", () -> done.add("first: eur.nl v3"));   // a newer version replaces the waiting one
-            second.submit("eur.nl", () -> done.add("second: eur.nl v3"));
+            first.submit("eur.nl", "test work", () -> done.add("first: eur.nl v2"));
+            second.submit("eur.nl", "test work", () -> done.add("second: eur.nl v2"));
+            first.submit("eur.nl", "test work", () -> done.add("first: eur.nl v3"));   // a newer version replaces the waiting one
+            second.submit("eur.nl", "test work", () -> done.add("second: eur.nl v3"));
 
             // Within the dead holder's term nobody runs it (awaited over many renewals): the job waits, it is not lost.
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> done.isEmpty() && first.waiting() == 1
@@ -57,8 +57,8 @@ class LeasedWorkTest {
             assertThat(store.find(JobLeases.RULESET_REEVALUATION)).hasValueSatisfying(lease -> assertThat(lease.takeovers()).isEqualTo(1));
 
             // Later events run in the holder alone, at once.
-            taker.submit("ucc.ie", () -> done.add("holder: ucc.ie v1"));
-            other.submit("ucc.ie", () -> done.add("other: ucc.ie v1"));
+            taker.submit("ucc.ie", "test work", () -> done.add("holder: ucc.ie v1"));
+            other.submit("ucc.ie", "test work", () -> done.add("other: ucc.ie v1"));
             await().atMost(Duration.ofSeconds(10)).until(() -> done.size() == 2);
             await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> done.size() == 2);
             assertThat(done).containsExactly(done.get(0), "holder: ucc.ie v1");
@@ -71,11 +71,24 @@ class LeasedWorkTest {
             LeasedWork first = instance("first").start();
             await().atMost(Duration.ofSeconds(5)).until(() -> first.lease().held());
             second.start();
-            second.submit("eur.nl", () -> done.add("second: eur.nl v2"));
+            second.submit("eur.nl", "test work", () -> done.add("second: eur.nl v2"));
 
             first.close(); // releases: no term to wait out, the clock does not move
 
             await().atMost(Duration.ofSeconds(5)).until(() -> done.contains("second: eur.nl v2"));
+        }
+    }
+
+    @Test
+    void aPieceOfWorkThatFailsIsLoggedAndTheNextOneStillRuns() {
+        try (LeasedWork only = instance("only").start()) {
+            only.submit("eur.nl", "re-evaluating eur.nl", () -> {
+                throw new IllegalStateException("the store is away");
+            });
+            only.submit("ucc.ie", "re-evaluating ucc.ie", () -> done.add("ucc.ie"));
+
+            await().atMost(Duration.ofSeconds(5)).until(() -> done.contains("ucc.ie"));
+            assertThat(only.waiting()).isZero();
         }
     }
 }
