@@ -135,6 +135,14 @@ class TwoRecognitionInstancesTest {
             assertThat(counted).as("the learner records count exactly the recognised credentials").isEqualTo(countingCredentials);
             assertThat(learners).isPositive().isLessThanOrEqualTo(LEARNERS);
 
+            // The jobs no partition owns ran in one instance all along: each lease has a single holder, the survivor
+            // (holders are named service/pid/random), never the instance that was started second and killed.
+            String survivor = "recognition-service/" + stack.recognition().pid().orElseThrow() + "/";
+            List<Document> leases = mongo.getDatabase(ServiceProcess.database(ServiceProcess.RECOGNITION)).getCollection("leases").find().into(new ArrayList<>());
+            assertThat(leases).extracting(lease -> lease.getString("_id"))
+                    .contains("decisions-relay", "registrar-follow-up", "ruleset-reevaluation", "key-compromise-review");
+            assertThat(leases).extracting(lease -> lease.getString("holder")).allMatch(holder -> holder.startsWith(survivor), "held by " + survivor);
+
             assertThat(topic.seen().keySet()).as("every decision on the topic").containsExactlyInAnyOrderElementsOf(sent);
             assertThat(topic.seen().values()).as("one decision per credential on the topic, whatever its revisions")
                     .allSatisfy(revisions -> assertThat(revisions.stream().map(revision -> revision.substring(0, revision.lastIndexOf('@'))).distinct())
