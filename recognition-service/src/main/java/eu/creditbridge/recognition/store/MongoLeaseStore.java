@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bson.Document;
 
 /**
@@ -25,7 +27,8 @@ import org.bson.Document;
  *   <li>renew: {@code holder} is the caller (whatever the expiry: if nobody took it meanwhile, it is still ours);</li>
  *   <li>take over: {@code holder} is another and {@code expiresAt} has passed; two takers race on the same document and
  *       the store applies one, the other matches nothing;</li>
- *   <li>first take: an insert, which the unique {@code _id} lets only one instance win.</li>
+ *   <li>first take: {@code holder} is still empty (the document is inserted unheld once, the unique {@code _id}
+ *       letting one insert win).</li>
  * </ul>
  * The clock is the instance's own: holders on different machines must agree on time to well within a term, which NTP
  * gives; the term (30 s by default) is chosen far above any skew.
@@ -36,6 +39,7 @@ public class MongoLeaseStore implements LeaseStore {
 
     private final MongoCollection<Document> collection;
     private final Clock clock;
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public MongoLeaseStore(MongoDatabase database, Clock clock) {
         this.collection = database.getCollection(COLLECTION);
@@ -44,25 +48,38 @@ public class MongoLeaseStore implements LeaseStore {
 
     @Override
     public boolean hold(String job, String holder, Duration term) {
+        ensureExists(job);
         Instant now = clock.instant();
         Date until = Documents.date(now.plus(term));
         if (collection.updateOne(and(eq("_id", job), eq("holder", holder)), Updates.set("expiresAt", until)).getMatchedCount() == 1) {
             return true;
         }
-        if (collection.updateOne(and(eq("_id", job), ne("holder", holder), lte("expiresAt", Documents.date(now))),
-                Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", until), Updates.inc("takeovers", 1L)))
-                .getMatchedCount() == 1) {
+        if (collection.updateOne(and(eq("_id", job), eq("holder", null)),
+                Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", until))).getMatchedCount() == 1) {
             return true;
+        }
+        return collection.updateOne(and(eq("_id", job), ne("holder", holder), ne("holder", null), lte("expiresAt", Documents.date(now))),
+                Updates.combine(Updates.set("holder", holder), Updates.set("expiresAt", until), Updates.inc("takeovers", 1L)))
+                .getMatchedCount() == 1;
+    }
+
+    /**
+     * The job's document, unheld, inserted once per job and instance (whoever inserts it first, the others' inserts
+     * collide on {@code _id}); from then on every take, renewal and takeover is an update, so instances that do not hold
+     * a job try it with updates that match nothing, not with inserts that fail.
+     */
+    private void ensureExists(String job) {
+        if (known.contains(job)) {
+            return;
         }
         try {
-            collection.insertOne(new Document("_id", job).append("holder", holder).append("expiresAt", until).append("takeovers", 0L));
-            return true;
+            collection.insertOne(new Document("_id", job).append("holder", null).append("expiresAt", new Date(0)).append("takeovers", 0L));
         } catch (MongoException e) {
-            if (Documents.isDuplicateKey(e)) {
-                return false; // another holds it, or took it first
+            if (!Documents.isDuplicateKey(e)) {
+                throw e;
             }
-            throw e;
         }
+        known.add(job);
     }
 
     @Override
@@ -72,7 +89,7 @@ public class MongoLeaseStore implements LeaseStore {
 
     @Override
     public Optional<Lease> find(String job) {
-        return Optional.ofNullable(collection.find(eq("_id", job)).first()).map(document -> new Lease(document.getString("_id"),
+        return Optional.ofNullable(collection.find(and(eq("_id", job), ne("holder", null))).first()).map(document -> new Lease(document.getString("_id"),
                 document.getString("holder"), document.getDate("expiresAt").toInstant(),
                 ((Number) document.get("takeovers", 0L)).longValue()));
     }
