@@ -45,6 +45,11 @@ public final class LocalStack implements AutoCloseable {
     private final MongoWireServer mongo;
     private final MachineAccountsFile machineAccounts;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final StackArtifacts artifacts;
+    private final ServiceProcess.Addresses addresses;
+    private final List<String> serviceJvmOptions;
+    private final Map<String, List<String>> serviceArgs;
+    private final boolean demoData;
     private final Map<String, Duration> startUpTimes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final boolean stopOnJvmExit;
     private final boolean temporaryState;
@@ -62,36 +67,72 @@ public final class LocalStack implements AutoCloseable {
         this.schemaRegistry = new SchemaRegistry(state, artifacts, ports.schemaRegistry());
         this.mongo = new MongoWireServer(state, artifacts, ports.mongo(), builder.mongoInMemory);
         this.machineAccounts = MachineAccountsFile.ensure(state, artifacts.repoDir());
-        ServiceProcess.Addresses addresses = new ServiceProcess.Addresses(kafka.bootstrapServers(), schemaRegistry.url(), mongo.uri());
+        this.artifacts = artifacts;
+        this.addresses = new ServiceProcess.Addresses(kafka.bootstrapServers(), schemaRegistry.url(), mongo.uri());
+        this.serviceJvmOptions = builder.serviceJvmOptions;
+        this.serviceArgs = Map.copyOf(builder.serviceArgs);
+        this.demoData = builder.demoData;
         for (String name : builder.services) {
-            List<String> args = new ArrayList<>(builder.serviceArgs.getOrDefault(name, List.of()));
-            // Every service checks the machine accounts (student-information systems, the issuer's own principal)
-            // against the secrets generated into the state folder; the file itself never leaves it.
-            args.add("--creditbridge.security.machine-accounts-file=" + machineAccounts.file());
-            // Its broker principal's sign-in, from a file of the state folder: the password is never on a command line.
-            args.add("--spring.config.import=file:" + kafkaSignInFile(name));
-            if (name.equals(ServiceProcess.REGISTRY) && builder.demoData) {
-                args.add("--creditbridge.registry.demo-data=true");
+            services.put(name, serviceProcess(name, name, ports.service(name)));
+            for (int n = 2; n <= builder.instances.getOrDefault(name, 1); n++) {
+                String instance = ServiceProcess.instanceName(name, n);
+                services.put(instance, serviceProcess(name, instance, LocalPorts.freePort()));
             }
-            // One machine, no flaky network: a crashed service's partitions move to its restarted self after 10 s,
-            // not after the client default of 45 s (the broker's group.min.session.timeout.ms is 6 s).
-            args.add("--spring.kafka.consumer.properties.session.timeout.ms=10000");
-            if (name.equals(ServiceProcess.RECOGNITION) || name.equals(ServiceProcess.ISSUER)) {
-                // One consumer thread per partition, as three instances would have: records are keyed by learner, so
-                // each learner's credentials and decisions are still handled in order, by one thread at a time.
-                args.add("--spring.kafka.listener.concurrency=" + partitions);
-            }
-            if (name.equals(ServiceProcess.ISSUER)) {
-                // The issuer registers its signing keys at the registry before it publishes credentials signed with them.
-                args.add("--creditbridge.issuer.registry-url=http://127.0.0.1:" + ports.service(ServiceProcess.REGISTRY));
-            }
-            services.put(name, new ServiceProcess(state, artifacts, name, ports.service(name), addresses,
-                    builder.serviceJvmOptions, args));
         }
         if (stopOnJvmExit) {
             // The shutdown hook covers a normal exit; this covers a SIGKILLed JVM, which runs no hooks.
             components().forEach(component -> component.process().tieToThisJvm());
         }
+    }
+
+    /**
+     * One instance of {@code service} as this stack runs it: the same addresses, sign-ins and arguments whatever its
+     * number, so every instance of recognition-service joins the same consumer group and shares the same database.
+     */
+    private ServiceProcess serviceProcess(String name, String instance, int port) {
+        List<String> args = new ArrayList<>(serviceArgs.getOrDefault(name, List.of()));
+        // Every service checks the machine accounts (student-information systems, the issuer's own principal)
+        // against the secrets generated into the state folder; the file itself never leaves it.
+        args.add("--creditbridge.security.machine-accounts-file=" + machineAccounts.file());
+        // Its broker principal's sign-in, from a file of the state folder: the password is never on a command line.
+        args.add("--spring.config.import=file:" + kafkaSignInFile(name));
+        if (name.equals(ServiceProcess.REGISTRY) && demoData) {
+            args.add("--creditbridge.registry.demo-data=true");
+        }
+        // One machine, no flaky network: a crashed service's partitions move to its restarted self after 10 s,
+        // not after the client default of 45 s (the broker's group.min.session.timeout.ms is 6 s).
+        args.add("--spring.kafka.consumer.properties.session.timeout.ms=10000");
+        if (name.equals(ServiceProcess.RECOGNITION) || name.equals(ServiceProcess.ISSUER)) {
+            // One consumer thread per partition, as three instances would have: records are keyed by learner, so
+            // each learner's credentials and decisions are still handled in order, by one thread at a time.
+            args.add("--spring.kafka.listener.concurrency=" + partitions);
+        }
+        if (name.equals(ServiceProcess.ISSUER)) {
+            // The issuer registers its signing keys at the registry before it publishes credentials signed with them.
+            args.add("--creditbridge.issuer.registry-url=http://127.0.0.1:" + ports.service(ServiceProcess.REGISTRY));
+        }
+        return new ServiceProcess(state, artifacts, name, instance, port, addresses, serviceJvmOptions, args);
+    }
+
+    /**
+     * Instance {@code n} (2 or more) of a service beside this stack's own, on a free port, in the same consumer group and
+     * on the same database; not started, and not part of {@link #components()}: the caller starts it, and stops or kills
+     * it when done (the kill-one test, the bench). It ends with this JVM if the stack's processes do.
+     */
+    public ServiceProcess anotherInstance(String service, int n) {
+        if (n < 2) {
+            throw new IllegalArgumentException("instance 1 of " + service + " is the stack's own; another is number 2 or more");
+        }
+        ServiceProcess instance = serviceProcess(service, ServiceProcess.instanceName(service, n), LocalPorts.freePort());
+        if (stopOnJvmExit) {
+            instance.process().tieToThisJvm();
+        }
+        return instance;
+    }
+
+    /** The stack's instances of {@code service}, the first one first. */
+    public List<ServiceProcess> instancesOf(String service) {
+        return services.values().stream().filter(process -> process.service().equals(service)).toList();
     }
 
     public static Builder builder() {
@@ -156,9 +197,9 @@ public final class LocalStack implements AutoCloseable {
             // recognition-service reads the registry's topics when it starts, so the registry (which publishes
             // its demo data before it reports ready) goes first, with the issuer alongside.
             List<StackComponent> first = services.values().stream()
-                    .filter(service -> !service.name().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
+                    .filter(service -> !service.service().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
             List<StackComponent> then = services.values().stream()
-                    .filter(service -> service.name().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
+                    .filter(service -> service.service().equals(ServiceProcess.RECOGNITION)).map(s -> (StackComponent) s).toList();
             for (List<StackComponent> phase : List.of(first, then)) {
                 if (!phase.isEmpty()) {
                     log.accept("Starting " + phase.stream().map(StackComponent::name).toList() + " ...");
@@ -268,6 +309,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public static List<String> reapLeftovers(StateLayout state) {
         List<String> names = new ArrayList<>(ServiceProcess.ALL);
+        names.add(ServiceProcess.instanceName(ServiceProcess.RECOGNITION, 2)); // the bench's and the kill-one test's second instance
         names.addAll(INFRASTRUCTURE);
         List<String> reaped = new ArrayList<>();
         for (String name : names) {
@@ -391,6 +433,7 @@ public final class LocalStack implements AutoCloseable {
         private List<String> services = ServiceProcess.ALL;
         private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
         private final Map<String, List<String>> serviceArgs = new HashMap<>();
+        private final Map<String, Integer> instances = new HashMap<>();
         private Consumer<String> log = message -> { };
 
         public Builder stateDir(Path dir) {
@@ -451,6 +494,18 @@ public final class LocalStack implements AutoCloseable {
 
         public Builder serviceArgs(String service, String... args) {
             this.serviceArgs.put(service, List.of(args));
+            return this;
+        }
+
+        /**
+         * Runs {@code count} instances of {@code service} (default one), the further ones on free ports, all in the
+         * service's consumer group and on its database: the bench's one-versus-two recognition-service instances.
+         */
+        public Builder instances(String service, int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("a stack runs at least one instance of " + service + ", not " + count);
+            }
+            this.instances.put(service, count);
             return this;
         }
 

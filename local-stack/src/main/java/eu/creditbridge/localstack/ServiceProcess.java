@@ -18,6 +18,7 @@ public final class ServiceProcess implements StackComponent {
     public static final List<String> ALL = List.of(REGISTRY, ISSUER, RECOGNITION);
 
     private final String name;
+    private final String service;
     private final int port;
     private final ChildProcess process;
 
@@ -26,16 +27,27 @@ public final class ServiceProcess implements StackComponent {
 
     public ServiceProcess(StateLayout state, StackArtifacts artifacts, String name, int port, Addresses addresses,
             List<String> jvmOptions, List<String> extraArgs) {
-        this.name = name;
+        this(state, artifacts, name, name, port, addresses, jvmOptions, extraArgs);
+    }
+
+    /**
+     * One instance of a service: {@code instance} names its process (log and pid file, e.g. {@code recognition-service-2}),
+     * {@code service} its jar and its database, which all instances of the service share.
+     */
+    public ServiceProcess(StateLayout state, StackArtifacts artifacts, String service, String instance, int port, Addresses addresses,
+            List<String> jvmOptions, List<String> extraArgs) {
+        this.name = instance;
+        this.service = service;
         this.port = port;
-        Path jar = artifacts.serviceJar(name);
+        String name = instance;
+        Path jar = artifacts.serviceJar(service);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing. Build it with `./mvnw -DskipTests install` "
                     + "(or `./creditbridge start`, which does it).");
         }
         List<String> cmd = new ArrayList<>(ChildProcess.javaCommand(name, jvmOptions));
         cmd.addAll(List.of("-jar", jar.toString()));
-        cmd.addAll(arguments(name, port, addresses));
+        cmd.addAll(arguments(service, port, addresses));
         cmd.addAll(extraArgs);
         this.process = new ChildProcess(name, cmd, state.dir("services"), state,
                 ReadinessProbe.http(url() + "/actuator/health", body -> body.contains("\"UP\"")), START_TIMEOUT);
@@ -70,6 +82,16 @@ public final class ServiceProcess implements StackComponent {
 
     public String url() {
         return "http://" + LocalPorts.HOST + ":" + port;
+    }
+
+    /** The service this process is an instance of ({@link #name()} is the instance's own name). */
+    public String service() {
+        return service;
+    }
+
+    /** {@code recognition-service}, {@code recognition-service-2}, ...: the name of a service's instance number {@code n} (1 is the first). */
+    public static String instanceName(String service, int n) {
+        return n == 1 ? service : service + "-" + n;
     }
 
     public int port() {

@@ -102,6 +102,14 @@ class ProcessConfigurationTest {
                 "--spring.mongodb.uri=mongodb://127.0.0.1:17017/creditbridge-recognition");
     }
 
+    @Test
+    void furtherInstancesOfAServiceAreNamedByTheirNumberAndShareItsDatabase() {
+        assertThat(ServiceProcess.instanceName(ServiceProcess.RECOGNITION, 1)).isEqualTo("recognition-service");
+        assertThat(ServiceProcess.instanceName(ServiceProcess.RECOGNITION, 2)).isEqualTo("recognition-service-2");
+        // the arguments are the service's, whatever the instance: one consumer group, one database
+        assertThat(ServiceProcess.database(ServiceProcess.RECOGNITION)).isEqualTo("creditbridge-recognition");
+    }
+
     private static Properties brokerConfig(BrokerPrincipals principals) throws Exception {
         Properties config = new Properties();
         config.load(new StringReader(KafkaBroker.serverProperties(19092, 19093, 3, Path.of("/state/kafka/data"), principals)));

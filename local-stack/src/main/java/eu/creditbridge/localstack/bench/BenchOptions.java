@@ -27,7 +27,7 @@ public record BenchOptions(int credentials, int learners, int rate, int latencyS
 
     public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--rate 200] [--latency-seconds 60] "
             + "[--fairness-rate 5] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
-            + "[--parts all|ceilings,burst,memory-burst,latency,rest] [--timeout-minutes T]";
+            + "[--parts all|ceilings,burst,memory-burst,latency,rest,two-instances] [--timeout-minutes T]";
 
     public BenchOptions {
         positive("--credentials", credentials);
@@ -81,9 +81,9 @@ public record BenchOptions(int credentials, int learners, int rate, int latencyS
         return parts.contains(part);
     }
 
-    /** The parts on the durable stack; the memory burst has a stack of its own. */
+    /** The parts on the durable stack; the memory burst and the two-instance burst have stacks of their own. */
     boolean needsDurableStack() {
-        return parts.stream().anyMatch(part -> part != BenchPart.MEMORY_BURST);
+        return parts.stream().anyMatch(part -> part != BenchPart.MEMORY_BURST && part != BenchPart.TWO_INSTANCES);
     }
 
     private static void positive(String name, int value) {

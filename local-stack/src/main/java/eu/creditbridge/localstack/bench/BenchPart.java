@@ -15,7 +15,9 @@ public enum BenchPart {
     /** A steady offered rate, issue-to-decision percentiles. */
     LATENCY("latency"),
     /** Issuing through issuer-service's REST API: single POSTs, and the bulk endpoint where the issuer has one. */
-    REST("rest");
+    REST("rest"),
+    /** The burst again on a fresh durable stack running two recognition-service instances in one consumer group. */
+    TWO_INSTANCES("two-instances");
 
     private final String optionName;
 

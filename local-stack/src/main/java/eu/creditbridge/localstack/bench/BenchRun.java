@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -49,10 +50,21 @@ final class BenchRun {
      * {@code writesPerCredential}, if known from an earlier stack, stands in where this stack's burst did not count.
      */
     StackFigures on(LocalStack stack, String label, boolean durable, Path resultsDir, Optional<Double> writesPerCredential) {
+        return on(stack, label, durable, 1, options.parts(), resultsDir, writesPerCredential);
+    }
+
+    /**
+     * The same with {@code instances} recognition-service instances in the stack and only {@code parts} run (the
+     * two-instance stack runs the burst alone); its figures are kept apart from the one-instance stack's.
+     */
+    StackFigures on(LocalStack stack, String label, boolean durable, int instances, Set<BenchPart> parts, Path resultsDir,
+            Optional<Double> writesPerCredential) {
+        String name = instances > 1 ? label + "-" + instances + "-recognition-instances" : label;
+        String storeLabel = label + " store" + (instances > 1 ? ", " + instances + " recognition-service instances" : "");
         Map<String, Object> adminConfig = stack.kafkaAdminConfig();
         PartnerIssuer.Stack partnerStack = new PartnerIssuer.Stack(stack.registry().url(), stack.schemaRegistryUrl(), adminConfig);
         Map<String, Object> json = new LinkedHashMap<>();
-        report.put(label, json);
+        report.put(name, json);
         Optional<StoreCeiling.Result> store = Optional.empty();
         Optional<Burst.Result> burst = Optional.empty();
         try (ConsumerLag broker = new ConsumerLag(adminConfig);
@@ -62,7 +74,7 @@ final class BenchRun {
                 MongoClient mongo = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(stack.mongoUri()))
                         .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(10, TimeUnit.SECONDS)).build())) {
             Map<String, ProcessUsage.Reading> atStart = ProcessUsage.of(stack);
-            if (options.runs(BenchPart.CEILINGS) || !durable) {
+            if (parts.contains(BenchPart.CEILINGS) || !durable) {
                 out.accept("Raw ceilings on this stack (" + label + " store)");
                 if (durable) {
                     timeline.part("kafka perf tools");
@@ -80,14 +92,14 @@ final class BenchRun {
                         Figures.rate(ceiling.perSecond()) + " documents", "raw ceiling, " + String.format("%,d", ceiling.documents()) + " documents");
                 json.put("storeCeilingPerSecond", ceiling.perSecond());
             }
-            if (options.runs(durable ? BenchPart.BURST : BenchPart.MEMORY_BURST)) {
+            if (parts.contains(durable ? BenchPart.BURST : BenchPart.MEMORY_BURST)) {
                 timeline.part("burst");
-                Burst.Result result = new Burst(stack, options, watch, broker, stored, mongo, out).run(label, partnerStack);
+                Burst.Result result = new Burst(stack, options, watch, broker, stored, mongo, out).run(storeLabel, partnerStack);
                 burst = Optional.of(result);
-                burstRows(result, label, store, writesPerCredential);
+                burstRows(result, storeLabel, store, writesPerCredential);
                 json.put("burst", burstJson(result));
             }
-            if (durable && options.runs(BenchPart.LATENCY)) {
+            if (durable && parts.contains(BenchPart.LATENCY)) {
                 timeline.part("steady rate");
                 SteadyRate.Result latency = SteadyRate.run(stack, partnerStack, options, watch, out);
                 report.row(String.format("latency at %d/s offered for %d s, issue → decision on the topic", options.rate(), options.latencySeconds()),
@@ -96,7 +108,7 @@ final class BenchRun {
                 json.put("latency", Map.of("sent", latency.sent(), "offeredPerSecond", latency.offeredPerSecond(), "decided", latency.decided(),
                         "latencyMillis", latency.latencies()));
             }
-            if (durable && options.runs(BenchPart.REST)) {
+            if (durable && parts.contains(BenchPart.REST)) {
                 timeline.part("REST");
                 out.accept("REST issuing");
                 RestIssuing rest = new RestIssuing(stack);
@@ -117,9 +129,9 @@ final class BenchRun {
                 }
             }
             timeline.part("end");
-            processRows(label, atStart, ProcessUsage.of(stack), burst, json);
-            Path chart = resultsDir.resolve("bench-" + label + ".svg");
-            write(chart, SvgChart.render("CreditBridge bench, " + label + " store: decisions/s and recognition's consumer lag", timeline.samples()));
+            processRows(name, atStart, ProcessUsage.of(stack), burst, json);
+            Path chart = resultsDir.resolve("bench-" + name + ".svg");
+            write(chart, SvgChart.render("CreditBridge bench, " + storeLabel + ": decisions/s and recognition's consumer lag", timeline.samples()));
             json.put("timeline", timeline.samples());
             json.put("chart", chart.toString());
         }
@@ -132,7 +144,7 @@ final class BenchRun {
                 String.format("%.2f", burst.writesPerCredential()), String.format("%,d inserts, updates and deletes", burst.storeWrites()));
         report.row("documents a credential adds to the store (" + label + " burst, all services' collections after the run)",
                 String.format("%.2f", burst.documentsPerCredential()), burst.documentsWritten().toString());
-        String what = String.format("burst, %s store: %,d signed credentials to %,d learners onto the topic at once", label, burst.credentials(),
+        String what = String.format("burst, %s: %,d signed credentials to %,d learners onto the topic at once", label, burst.credentials(),
                 burst.learners());
         if (burst.complete()) {
             String beside = store.filter(s -> writesPerCredential > 0).map(s -> {

@@ -47,8 +47,11 @@ class BenchOptionsTest {
     }
 
     @Test
-    void onlyTheMemoryBurstNeedsNoDurableStack() {
+    void theMemoryBurstAndTheTwoInstanceBurstAloneNeedNoDurableStackOfOneInstance() {
         assertThat(BenchOptions.parse(List.of("--parts", "memory-burst")).needsDurableStack()).isFalse();
+        assertThat(BenchOptions.parse(List.of("--parts", "two-instances,memory-burst")).needsDurableStack()).isFalse();
+        assertThat(BenchOptions.parse(List.of("--parts", "two-instances,burst")).needsDurableStack()).isTrue();
+        assertThat(BenchOptions.parse(List.of("--parts", "all")).runs(BenchPart.TWO_INSTANCES)).isTrue();
         assertThat(BenchOptions.parse(List.of("--parts", "memory-burst,rest")).needsDurableStack()).isTrue();
         assertThat(BenchOptions.parse(List.of("--parts", "all")).runs(BenchPart.MEMORY_BURST)).isTrue();
     }

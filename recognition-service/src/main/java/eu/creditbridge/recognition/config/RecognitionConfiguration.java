@@ -9,6 +9,7 @@ import eu.creditbridge.messaging.monitoring.OutboxBacklog;
 import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.application.DecisionOutbox;
 import eu.creditbridge.recognition.application.DecisionPublisher;
+import eu.creditbridge.recognition.application.JobLeases;
 import eu.creditbridge.recognition.application.StoredDecision;
 import eu.creditbridge.messaging.outbox.KafkaBatchPublisher;
 import eu.creditbridge.messaging.outbox.OutboxProperties;
@@ -118,8 +119,8 @@ public class RecognitionConfiguration {
     /** Republishes what a crash between storing and publishing, or a broker outage, left unpublished. */
     @Bean
     OutboxRelay<StoredDecision> decisionsRelay(DecisionStore decisions, Clock clock, KafkaBatchPublisher<Object> decisionRecords,
-                                               OutboxProperties outbox) {
-        return new OutboxRelay<>("decisions", new DecisionOutbox(decisions, clock, outbox.minimumAge()),
+                                               OutboxProperties outbox, JobLeases leases) {
+        return new OutboxRelay<>("decisions", new DecisionOutbox(decisions, clock, outbox.minimumAge(), leases.of(JobLeases.DECISIONS_RELAY)),
                 KafkaDecisionPublisher.forRelay(decisionRecords), outbox.batchSize());
     }
 

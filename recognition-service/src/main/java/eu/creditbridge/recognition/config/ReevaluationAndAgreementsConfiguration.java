@@ -9,6 +9,8 @@ import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RecognitionCases;
 import eu.creditbridge.recognition.application.ReevaluatingPendingDecisions;
 import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.JobLeases;
+import eu.creditbridge.recognition.application.LeasedWork;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Ruleset;
@@ -19,10 +21,7 @@ import eu.creditbridge.recognition.application.LearningAgreementStore;
 import eu.creditbridge.recognition.application.PendingDecisionStore;
 import eu.creditbridge.recognition.application.RevocationStore;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Consumer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -33,8 +32,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReevaluationProperties.class)
 public class ReevaluationAndAgreementsConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ReevaluationAndAgreementsConfiguration.class);
 
     /** The grade conversion the rules use (European national scales; see GradingSchemes). */
     @Bean
@@ -69,47 +66,21 @@ public class ReevaluationAndAgreementsConfiguration {
                 properties.batchSize(), metrics);
     }
 
-    @Bean
-    @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
-    ReevaluationTrigger reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
-        return new ReevaluationTrigger(view, reevaluating);
-    }
-
     /**
-     * Runs re-evaluation off the registry-view thread (which must keep reading the registry), one institution at
-     * a time: for each new ruleset version as it arrives, and for every current version once the view has caught
-     * up at start, which repairs versions published while this service was down (decisions already looked at by
-     * a version are skipped by the store's query, so this is cheap when nothing changed).
+     * Runs re-evaluation in the instance holding the {@link JobLeases#RULESET_REEVALUATION} lease, off the registry-view
+     * thread (which must keep reading the registry), one institution at a time: for each new ruleset version as it
+     * arrives, and for every current version once the view has caught up at start, which repairs versions published
+     * while the service was down (decisions already looked at by a version are skipped by the store's query, so this is
+     * cheap when nothing changed, and a successor taking the lease over repeats nothing its dead holder finished).
      */
-    static class ReevaluationTrigger implements AutoCloseable {
-
-        private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "ruleset-reevaluation");
-            thread.setDaemon(true);
-            return thread;
-        });
-        private final ReevaluatingPendingDecisions reevaluating;
-
-        ReevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating) {
-            this.reevaluating = reevaluating;
-            view.onNewRulesetVersion(this::submit);
-            view.whenCaughtUp(() -> view.rulesets().forEach(this::submit));
-        }
-
-        private void submit(Ruleset ruleset) {
-            executor.execute(() -> {
-                try {
-                    reevaluating.reevaluate(ruleset);
-                } catch (RuntimeException e) {
-                    // Nothing is lost: the decisions stay pending, and the next version or restart looks again.
-                    log.error("Re-evaluating decisions of {} under ruleset version {} failed", ruleset.institution(), ruleset.version(), e);
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            executor.shutdownNow();
-        }
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "creditbridge.reevaluation.enabled", matchIfMissing = true)
+    LeasedWork reevaluationTrigger(RegistryView view, ReevaluatingPendingDecisions reevaluating, JobLeases leases, LeaseProperties properties) {
+        LeasedWork work = new LeasedWork(leases.of(JobLeases.RULESET_REEVALUATION), properties.renewEvery());
+        Consumer<Ruleset> submit = ruleset -> work.submit(ruleset.institution().value(), "Re-evaluating decisions of " + ruleset.institution()
+                + " under ruleset version " + ruleset.version(), () -> reevaluating.reevaluate(ruleset));
+        view.onNewRulesetVersion(submit);
+        view.whenCaughtUp(() -> view.rulesets().forEach(submit));
+        return work.start();
     }
 }

@@ -7,6 +7,11 @@ import eu.creditbridge.messaging.tracing.OutboxTrace;
 import eu.creditbridge.recognition.application.PublishingDecisions;
 import eu.creditbridge.recognition.application.RecognitionMetrics;
 import eu.creditbridge.recognition.application.RegistryView;
+import eu.creditbridge.recognition.application.JobLease;
+import eu.creditbridge.recognition.application.JobLeases;
+import eu.creditbridge.recognition.application.LeasedWork;
+import eu.creditbridge.recognition.domain.Institution;
+import java.util.function.Consumer;
 import eu.creditbridge.recognition.application.ReversingRecognition;
 import eu.creditbridge.recognition.application.review.ApprovingDecisionsInBulk;
 import eu.creditbridge.recognition.application.review.BrowsingReviewQueue;
@@ -92,52 +97,54 @@ public class ReviewConfiguration {
     }
 
     /**
-     * Sends decisions on a compromised key back to review off the registry-view thread: for each institution update that
-     * reports a key compromised, and once for every compromised key when the view has caught up at start (which repairs
-     * updates published while this service was down; decisions already looked at are skipped by the store's query).
+     * Sends decisions on a compromised key back to review in the instance holding the
+     * {@link JobLeases#KEY_COMPROMISE_REVIEW} lease, off the registry-view thread: for each institution update that reports
+     * a key compromised, and once for every compromised key when the view has caught up at start (which repairs updates
+     * published while the service was down; decisions already looked at for a key are skipped by the store's query, so a
+     * successor taking the lease over repeats nothing its dead holder finished).
      */
-    @Bean(destroyMethod = "shutdownNow")
-    java.util.concurrent.ExecutorService keyCompromiseTrigger(RegistryView view, ReopeningOnCompromisedKey reopening) {
-        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "key-compromise-review");
-            thread.setDaemon(true);
-            return thread;
-        });
-        java.util.function.Consumer<eu.creditbridge.recognition.domain.Institution> submit = institution -> executor.execute(() -> {
-            try {
-                reopening.reopen(institution);
-            } catch (RuntimeException e) {
-                // Nothing is lost: unmarked decisions are found again by the next update or restart.
-                log.error("Sending decisions on compromised keys of {} back to review failed", institution.schacCode(), e);
-            }
-        });
+    @Bean(destroyMethod = "close")
+    LeasedWork keyCompromiseTrigger(RegistryView view, ReopeningOnCompromisedKey reopening, JobLeases leases, LeaseProperties properties) {
+        LeasedWork work = new LeasedWork(leases.of(JobLeases.KEY_COMPROMISE_REVIEW), properties.renewEvery());
+        Consumer<Institution> submit = institution -> work.submit(institution.schacCode().value(), "Sending decisions on compromised keys of "
+                + institution.schacCode() + " back to review", () -> reopening.reopen(institution));
         view.onKeyCompromised(submit);
         view.whenCaughtUp(() -> view.institutions().stream()
                 .filter(institution -> institution.signingKeys().stream().anyMatch(key -> key.compromisedFrom().isPresent()))
                 .forEach(submit));
-        return executor;
+        return work.start();
     }
 
     @Bean
     @ConditionalOnProperty(name = "creditbridge.review.follow-up-relay-enabled", matchIfMissing = true)
-    FollowUpRelay registrarFollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties) {
-        return new FollowUpRelay(completing, properties);
+    FollowUpRelay registrarFollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties, JobLeases leases) {
+        return new FollowUpRelay(completing, properties, leases.of(JobLeases.REGISTRAR_FOLLOW_UP));
     }
 
-    /** Completes registrar actions whose learner-record update or publication a crash interrupted. */
+    /**
+     * Completes registrar actions whose learner-record update or publication a crash interrupted, in the instance holding
+     * the {@link JobLeases#REGISTRAR_FOLLOW_UP} lease (each run renews it). A successor resumes from the follow-up marks
+     * still set; each step of a completion is conditional (see {@link CompletingRegistrarActions}), so an action a dead
+     * holder half-completed is finished, not repeated.
+     */
     static class FollowUpRelay {
 
         private final CompletingRegistrarActions completing;
         private final ReviewProperties properties;
+        private final JobLease lease;
 
-        FollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties) {
+        FollowUpRelay(CompletingRegistrarActions completing, ReviewProperties properties, JobLease lease) {
             this.completing = completing;
             this.properties = properties;
+            this.lease = lease;
         }
 
         @Scheduled(fixedDelayString = "${creditbridge.review.follow-up-interval:5s}",
                 initialDelayString = "${creditbridge.review.follow-up-interval:5s}")
         void relay() {
+            if (!lease.holdOrTake()) {
+                return; // another instance relays
+            }
             int found = completing.relay(properties.followUpMinimumAge(), properties.followUpBatchSize());
             if (found > 0) {
                 log.info("Registrar follow-up relay completed {} action(s) a crash or outage had left half-done", found);

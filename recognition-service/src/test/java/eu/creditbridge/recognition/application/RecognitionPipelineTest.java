@@ -197,7 +197,7 @@ class RecognitionPipelineTest {
         clock.advance(Duration.ofMinutes(1));
         // The relay hands each revision to the shared publisher with the trace kept for it, which sends it inside a span
         // continuing that trace (messaging's KafkaBatchPublisherTest and MicrometerOutboxTraceTest).
-        new OutboxRelay<>("decisions", new DecisionOutbox(traced, clock, Duration.ofSeconds(10)),
+        new OutboxRelay<>("decisions", new DecisionOutbox(traced, clock, Duration.ofSeconds(10), DecisionRelays.soleInstance(clock)),
                 BatchPublisher.<StoredDecision>oneByOne(relayed -> trace.continued(relayed.traceParent(), "publish",
                         () -> tracing.publish(relayed.decision()))), 100).relayPending();
 
