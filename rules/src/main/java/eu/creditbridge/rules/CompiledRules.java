@@ -12,8 +12,13 @@ import java.util.Optional;
  */
 public final class CompiledRules {
 
-    /** A rule with its compiled condition, or the problems that kept it from compiling. */
-    public record CompiledRule(Rule rule, Optional<RuleLanguage.CompiledCondition> condition, List<RuleLanguage.ConditionProblem> problems) {
+    /**
+     * A rule with its compiled condition, or the problems that kept it from compiling.
+     *
+     * @param memoSlots where an evaluation remembers the condition's conjuncts ({@link RuleLanguage.ConjunctMemo})
+     */
+    public record CompiledRule(Rule rule, Optional<RuleLanguage.CompiledCondition> condition, List<RuleLanguage.ConditionProblem> problems,
+                               int[] memoSlots) {
     }
 
     public enum Status { MATCHED, NOT_MATCHED, NOT_IN_EFFECT, FAILED }
@@ -30,24 +35,27 @@ public final class CompiledRules {
 
     private final List<CompiledRule> rules;
     private final RuleLanguage language;
+    private final RuleLanguage.ConjunctMemo memo;
 
-    private CompiledRules(List<CompiledRule> rules, RuleLanguage language) {
+    private CompiledRules(List<CompiledRule> rules, RuleLanguage language, RuleLanguage.ConjunctMemo memo) {
         this.rules = rules;
         this.language = language;
+        this.memo = memo;
     }
 
     public static CompiledRules compile(List<Rule> rules) {
         RuleLanguage language = RuleLanguage.standard();
+        RuleLanguage.ConjunctMemo memo = new RuleLanguage.ConjunctMemo();
         List<CompiledRule> compiled = new ArrayList<>();
         rules.stream().sorted(ORDER).forEach(rule -> {
             RuleLanguage.Compilation compilation = language.compile(rule.condition());
             if (compilation instanceof RuleLanguage.Compiled ok) {
-                compiled.add(new CompiledRule(rule, Optional.of(ok.condition()), List.of()));
+                compiled.add(new CompiledRule(rule, Optional.of(ok.condition()), List.of(), memo.slotsOf(ok.condition())));
             } else {
-                compiled.add(new CompiledRule(rule, Optional.empty(), ((RuleLanguage.Refused) compilation).problems()));
+                compiled.add(new CompiledRule(rule, Optional.empty(), ((RuleLanguage.Refused) compilation).problems(), new int[0]));
             }
         });
-        return new CompiledRules(List.copyOf(compiled), language);
+        return new CompiledRules(List.copyOf(compiled), language, memo);
     }
 
     public List<CompiledRule> rules() {
@@ -61,7 +69,7 @@ public final class CompiledRules {
     /** Every rule's result for the credential, in evaluation order. */
     public List<RuleResult> evaluate(RuleFacts facts) {
         LocalDate issuedOn = facts.credential().issuedOn();
-        RuleLanguage.Evaluation evaluation = language.evaluation(facts);
+        RuleLanguage.Evaluation evaluation = language.evaluation(facts, memo);
         List<RuleResult> results = new ArrayList<>(rules.size());
         for (CompiledRule compiled : rules) {
             Rule rule = compiled.rule();
@@ -72,7 +80,7 @@ public final class CompiledRules {
                 results.add(new RuleResult(rule, Status.NOT_IN_EFFECT, "not in effect for the issue date " + issuedOn
                         + " (applies " + rule.describePeriod() + ")"));
             } else {
-                RuleLanguage.Verdict verdict = evaluation.test(compiled.condition().get());
+                RuleLanguage.Verdict verdict = evaluation.test(compiled.condition().get(), compiled.memoSlots());
                 Status status = verdict.failed() ? Status.FAILED : verdict.matched() ? Status.MATCHED : Status.NOT_MATCHED;
                 results.add(new RuleResult(rule, status, verdict.explanation()));
             }
