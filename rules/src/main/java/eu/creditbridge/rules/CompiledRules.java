@@ -16,15 +16,33 @@ public final class CompiledRules {
      * A rule with its compiled condition, or the problems that kept it from compiling.
      *
      * @param memoSlots where an evaluation remembers the condition's conjuncts ({@link RuleLanguage.ConjunctMemo})
+     * @param step      what a decision's trace calls the rule ("rule " and its id), formed once
      */
     public record CompiledRule(Rule rule, Optional<RuleLanguage.CompiledCondition> condition, List<RuleLanguage.ConditionProblem> problems,
-                               int[] memoSlots) {
+                               int[] memoSlots, String step) {
+
+        CompiledRule(Rule rule, Optional<RuleLanguage.CompiledCondition> condition, List<RuleLanguage.ConditionProblem> problems, int[] memoSlots) {
+            this(rule, condition, problems, memoSlots, "rule " + rule.id());
+        }
     }
 
     public enum Status { MATCHED, NOT_MATCHED, NOT_IN_EFFECT, FAILED }
 
-    /** What one rule said about one credential. */
-    public record RuleResult(Rule rule, Status status, String explanation) {
+    /**
+     * What one rule said about one credential.
+     *
+     * @param step       what a decision's trace calls the rule
+     * @param notMatched the trace's sentence for the rule when it did not match: "Not matched: " and the explanation
+     */
+    public record RuleResult(Rule rule, Status status, String explanation, String step, String notMatched) {
+
+        RuleResult(CompiledRule compiled, Status status, String explanation) {
+            this(compiled.rule(), status, explanation, compiled.step(), RuleLanguage.Verdict.notMatched(explanation));
+        }
+
+        RuleResult(CompiledRule compiled, Status status, RuleLanguage.Verdict verdict) {
+            this(compiled.rule(), status, verdict.explanation(), compiled.step(), verdict.notMatched());
+        }
 
         public boolean matched() {
             return status == Status.MATCHED;
@@ -74,15 +92,15 @@ public final class CompiledRules {
         for (CompiledRule compiled : rules) {
             Rule rule = compiled.rule();
             if (compiled.condition().isEmpty()) {
-                results.add(new RuleResult(rule, Status.FAILED, "condition does not compile: "
+                results.add(new RuleResult(compiled, Status.FAILED, "condition does not compile: "
                         + compiled.problems().stream().map(RuleLanguage.ConditionProblem::describe).toList()));
             } else if (!rule.inEffectOn(issuedOn)) {
-                results.add(new RuleResult(rule, Status.NOT_IN_EFFECT, "not in effect for the issue date " + issuedOn
+                results.add(new RuleResult(compiled, Status.NOT_IN_EFFECT, "not in effect for the issue date " + issuedOn
                         + " (applies " + rule.describePeriod() + ")"));
             } else {
                 RuleLanguage.Verdict verdict = evaluation.test(compiled.condition().get(), compiled.memoSlots());
                 Status status = verdict.failed() ? Status.FAILED : verdict.matched() ? Status.MATCHED : Status.NOT_MATCHED;
-                results.add(new RuleResult(rule, status, verdict.explanation()));
+                results.add(new RuleResult(compiled, status, verdict));
             }
         }
         return results;

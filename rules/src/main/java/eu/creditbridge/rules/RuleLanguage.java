@@ -155,8 +155,22 @@ public final class RuleLanguage {
     record Conjunct(String text, Program program, Optional<ConditionShape.StringEquality> equality, Verdict isFalse) {
     }
 
-    /** Result of a condition for one credential: matched, or not and why. */
-    public record Verdict(boolean matched, boolean failed, String explanation) {
+    /**
+     * Result of a condition for one credential: matched, or not and why.
+     *
+     * @param notMatched the sentence a decision's trace gives a rule that did not match, formed with the verdict: the
+     *                   verdicts that do not depend on the credential are formed once per condition, so neither is
+     *                   built again for each credential (JFR found the strings of 50 rules in a decision's time)
+     */
+    public record Verdict(boolean matched, boolean failed, String explanation, String notMatched) {
+
+        public Verdict(boolean matched, boolean failed, String explanation) {
+            this(matched, failed, explanation, notMatched(explanation));
+        }
+
+        static String notMatched(String explanation) {
+            return "Not matched: " + explanation + ".";
+        }
     }
 
     /**
