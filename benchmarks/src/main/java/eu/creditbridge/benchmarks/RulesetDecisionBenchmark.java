@@ -123,6 +123,15 @@ public class RulesetDecisionBenchmark {
         return policy.decide(new RecognitionCase(credential, receiver, issuer, ruleset, alreadyVerified));
     }
 
+    /**
+     * The pipeline's verification step alone (header and key from its caches, the signing input formed, BouncyCastle's
+     * arithmetic, the verdict), to set beside {@link Ed25519VerifierBenchmark#bouncyCastle()}: the step's own overhead.
+     */
+    @Benchmark
+    public SignatureVerdict signatureVerificationOnly() {
+        return verification.verify(credential, issuer);
+    }
+
     /** What the pipeline does per credential: verify the detached JWS against the registry's key, then decide. */
     @Benchmark
     public Decision decideWithSignatureVerification() {

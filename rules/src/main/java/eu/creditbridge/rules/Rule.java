@@ -30,9 +30,10 @@ public record Rule(String id, Optional<String> description, int priority, String
         }
     }
 
+    /** Asked of every rule for every credential: plain tests, no lambdas (JFR found the lambdas' cost in a decision). */
     public boolean inEffectOn(LocalDate issuedOn) {
-        return effectiveFrom.map(from -> !issuedOn.isBefore(from)).orElse(true)
-                && effectiveUntil.map(until -> !issuedOn.isAfter(until)).orElse(true);
+        return (effectiveFrom.isEmpty() || !issuedOn.isBefore(effectiveFrom.get()))
+                && (effectiveUntil.isEmpty() || !issuedOn.isAfter(effectiveUntil.get()));
     }
 
     /** "from 2024-09-01 until 2025-08-31", "always", ... for traces and findings. */

@@ -10,7 +10,7 @@ import dev.cel.runtime.CelFunctionBinding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,6 +103,19 @@ public final class RuleVocabulary {
                         CelOverloadDecl.newGlobalOverload("categoryEcts_string", SimpleType.DOUBLE, SimpleType.STRING)));
     }
 
+    /**
+     * Every helper by its function name and by each overload id: CEL's planning runtime resolves a call when the program
+     * is planned, and accepts a helper bound only per evaluation (late) when it is named here.
+     */
+    static List<String> lateBoundNames() {
+        List<String> names = new ArrayList<>();
+        for (CelFunctionDecl function : functionDeclarations()) {
+            names.add(function.name());
+            function.overloads().forEach(overload -> names.add(overload.overloadId()));
+        }
+        return names;
+    }
+
     /** The helpers bound to one credential's facts: late-bound, because what they answer depends on the case. */
     static List<CelFunctionBinding> bindings(RuleFacts facts) {
         RuleFacts.CredentialFacts credential = facts.credential();
@@ -125,32 +138,37 @@ public final class RuleVocabulary {
                         category -> facts.learner().perCategory().getOrDefault(category, 0.0)));
     }
 
-    static Map<String, Object> values(RuleFacts facts) {
+    /**
+     * The value of one of {@link #VARIABLES} for the facts, in CEL's types (int as long), or empty for a name not in the
+     * vocabulary. Read when a condition names it, so a credential's evaluation builds no map of every variable.
+     */
+    static Optional<Object> value(RuleFacts facts, String name) {
         RuleFacts.CredentialFacts c = facts.credential();
-        Map<String, Object> values = new HashMap<>();
-        values.put("credential.issuer", c.issuer());
-        values.put("credential.courseCode", c.courseCode());
-        values.put("credential.title", c.title());
-        values.put("credential.ects", c.ects());
-        values.put("credential.eqfLevel", (long) c.eqfLevel());
-        values.put("credential.assessmentType", c.assessmentType());
-        values.put("credential.identityVerification", c.identityVerification());
-        values.put("credential.qualityAssurance", c.qualityAssurance());
-        values.put("credential.participationForm", c.participationForm());
-        values.put("credential.issuedOn", c.issuedOn().toString());
-        values.put("credential.grade", c.grade());
-        values.put("credential.gradeScheme", c.gradeScheme());
-        values.put("credential.passed", c.passed());
-        values.put("credential.iscedField", c.iscedField());
-        values.put("issuer.schac", facts.issuer().schac());
-        values.put("issuer.country", facts.issuer().country());
-        values.put("issuer.alliances", facts.issuer().activeAlliances());
-        values.put("learner.totalEcts", facts.learner().totalEcts());
-        values.put("learner.perCategory", facts.learner().perCategory());
-        values.put("learner.perLocalCourse", facts.learner().perLocalCourse());
-        values.put("learner.categoryEcts", facts.learner().perCategory());
-        values.put("learner.localCourses", facts.learner().localCourses());
-        return values;
+        Object value = switch (name) {
+            case "credential.issuer" -> c.issuer();
+            case "credential.courseCode" -> c.courseCode();
+            case "credential.title" -> c.title();
+            case "credential.ects" -> c.ects();
+            case "credential.eqfLevel" -> (long) c.eqfLevel();
+            case "credential.assessmentType" -> c.assessmentType();
+            case "credential.identityVerification" -> c.identityVerification();
+            case "credential.qualityAssurance" -> c.qualityAssurance();
+            case "credential.participationForm" -> c.participationForm();
+            case "credential.issuedOn" -> c.issuedOn().toString();
+            case "credential.grade" -> c.grade();
+            case "credential.gradeScheme" -> c.gradeScheme();
+            case "credential.passed" -> c.passed();
+            case "credential.iscedField" -> c.iscedField();
+            case "issuer.schac" -> facts.issuer().schac();
+            case "issuer.country" -> facts.issuer().country();
+            case "issuer.alliances" -> facts.issuer().activeAlliances();
+            case "learner.totalEcts" -> facts.learner().totalEcts();
+            case "learner.perCategory", "learner.categoryEcts" -> facts.learner().perCategory();
+            case "learner.perLocalCourse" -> facts.learner().perLocalCourse();
+            case "learner.localCourses" -> facts.learner().localCourses();
+            default -> null;
+        };
+        return Optional.ofNullable(value);
     }
 
     static List<String> variableNames() {

@@ -93,7 +93,7 @@ public final class RulesetAnalysis {
         }
         if (readsNothing(condition.ast().getExpr())) {
             // Constant: evaluate it once with any facts, since it reads none of them.
-            RuleLanguage.Verdict verdict = language.evaluation(ConstantFacts.ANY).test(condition);
+            RuleLanguage.Verdict verdict = language.test(condition, ConstantFacts.ANY);
             if (!verdict.matched()) {
                 return Optional.of("the condition is always false");
             }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RuleLanguageTest {
 
@@ -72,6 +74,32 @@ class RuleLanguageTest {
         assertThat(byRule.get("lodz-informatics").status()).isEqualTo(CompiledRules.Status.MATCHED);
         assertThat(byRule.get("lodz-economics").explanation()).isEqualTo("`credential.courseCode == \"ECO-110\"` is false");
         assertThat(byRule.get("cork-informatics").explanation()).isEqualTo("`credential.issuer == \"ucc.ie\"` is false");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"credential.issuer == 'uni.lodz.pl'", "'uni.lodz.pl' == credential.issuer", "credential.issuer == 'ucc.ie'",
+            "credential.courseCode == ''", "credential.title == 'Introduction to Programming'", "credential.title == 'introduction to programming'",
+            "issuer.country == 'PL'", "credential.issuedOn == '2025-02-14'", "credential.iscedField == '0613 '", "credential.grade == '5'",
+            "credential.title == 'Introduction to Programming\u00a0'"})
+    void aTextVariableComparedWithATextIsAnsweredAsCelAnswersIt(String condition) throws Exception {
+        RuleLanguage language = RuleLanguage.standard();
+        RuleLanguage.CompiledCondition compiled = ((RuleLanguage.Compiled) language.compile(condition)).condition();
+        RuleLanguage.Evaluation evaluation = language.evaluation(FACTS, new RuleLanguage.ConjunctMemo());
+
+        assertThat(compiled.equality()).as("read as one comparison").isPresent();
+        assertThat(language.test(compiled, FACTS).matched()).isEqualTo(evaluation.celSays(compiled.program()));
+    }
+
+    @Test
+    void onlyATextVariableComparedWithATextIsReadWithoutCel() {
+        RuleLanguage language = RuleLanguage.standard();
+        for (String other : List.of("credential.ects == 5.0", "credential.eqfLevel == 6", "credential.issuer != 'uni.lodz.pl'",
+                "credential.issuer == issuer.schac", "credential.title.startsWith('Intro')", "'unic' in issuer.alliances")) {
+            assertThat(((RuleLanguage.Compiled) language.compile(other)).condition().equality()).as(other).isEmpty();
+        }
+        RuleLanguage.CompiledCondition both = ((RuleLanguage.Compiled) language.compile(
+                "credential.issuer == 'uni.lodz.pl' && credential.ects == 5.0")).condition();
+        assertThat(both.conjuncts()).extracting(conjunct -> conjunct.equality().isPresent()).containsExactly(true, false);
     }
 
     @Test

@@ -1,7 +1,6 @@
 package eu.creditbridge.recognition.domain.rules;
 
 import eu.creditbridge.rules.RuleAction;
-import java.util.Arrays;
 
 /**
  * The kinds of the sealed {@link RuleAction}, so the policy can {@code switch} over them. Java 17 has no pattern
@@ -26,8 +25,15 @@ enum ActionKind {
         return type;
     }
 
+    /** Asked once per decision: a loop over one copy of the kinds (values() copies its array on every call). */
+    private static final ActionKind[] KINDS = values();
+
     static ActionKind of(RuleAction action) {
-        return Arrays.stream(values()).filter(kind -> kind.type.isInstance(action)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no kind for rule action " + action.getClass().getName()));
+        for (ActionKind kind : KINDS) {
+            if (kind.type.isInstance(action)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("no kind for rule action " + action.getClass().getName());
     }
 }

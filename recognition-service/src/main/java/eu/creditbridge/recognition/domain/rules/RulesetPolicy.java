@@ -70,6 +70,9 @@ public final class RulesetPolicy implements RecognitionPolicy {
     public static final int EQUIVALENCE_PRIORITY = 100;
     public static final int ELECTIVE_PRIORITY = 900;
 
+    /** Trace entries besides the rules: the checks, grade, agreement, equivalence, electives and the last word. */
+    private static final int TRACE_BESIDE_RULES = 16;
+
     private final GradeConverter converter;
     private final Clock clock;
 
@@ -81,7 +84,8 @@ public final class RulesetPolicy implements RecognitionPolicy {
 
     @Override
     public Decision decide(RecognitionCase recognitionCase) {
-        List<DecisionReason> trace = new ArrayList<>();
+        // Every rule reaches the trace: room for them all, so the list is not copied as it grows.
+        List<DecisionReason> trace = new ArrayList<>(TRACE_BESIDE_RULES + recognitionCase.ruleset().map(r -> r.compiledRules().rules().size()).orElse(0));
         Optional<Integer> version = recognitionCase.ruleset().map(Ruleset::version);
         for (CaseCheck check : CaseChecks.allCurrentChecks()) {
             Optional<Refusal> refusal = check.check(recognitionCase, trace);
@@ -110,10 +114,10 @@ public final class RulesetPolicy implements RecognitionPolicy {
     /** What became of the grade, and the trace entry that says so (recorded last: it explains, it does not decide). */
     private record GradeStep(GradeConversion conversion, DecisionReason reason, Optional<ConvertedGrade> forRules, boolean notOnPartnerScale) {
 
+        /** The trace with this entry last; the trace is complete then, so it is added to, not copied. */
         List<DecisionReason> last(List<DecisionReason> trace) {
-            List<DecisionReason> all = new ArrayList<>(trace);
-            all.add(reason);
-            return all;
+            trace.add(reason);
+            return trace;
         }
     }
 
@@ -181,10 +185,11 @@ public final class RulesetPolicy implements RecognitionPolicy {
         LearnerContext learner = recognitionCase.learner();
         RuleFacts facts = facts(credential, recognitionCase.issuer().orElseThrow(), recognitionCase.receiver(), learner, grade.forRules());
 
-        List<Candidate> candidates = new ArrayList<>();
-        for (CompiledRules.RuleResult result : ruleset.compiledRules().evaluate(facts)) {
-            candidates.add(new Candidate(result.rule().priority(), "rule " + result.rule().id(), result.matched(),
-                    result.explanation(), Optional.of(result.rule().action())));
+        List<CompiledRules.RuleResult> results = ruleset.compiledRules().evaluate(facts);
+        List<Candidate> candidates = new ArrayList<>(results.size() + 2);
+        for (CompiledRules.RuleResult result : results) {
+            candidates.add(new Candidate(result.rule().priority(), result.step(), result.matched(), result.explanation(), result.notMatched(),
+                    Optional.of(result.rule().action())));
         }
         candidates.add(equivalenceCandidate(credential, ruleset));
         candidates.add(electiveCandidate(credential, ruleset, facts));
@@ -196,7 +201,7 @@ public final class RulesetPolicy implements RecognitionPolicy {
             if (decided.isPresent()) {
                 trace.add(DecisionReason.considered(candidate.step(), explanationAfterDecision(candidate)));
             } else if (!candidate.matched()) {
-                trace.add(DecisionReason.considered(candidate.step(), "Not matched: " + candidate.explanation() + "."));
+                trace.add(DecisionReason.considered(candidate.step(), candidate.notMatched()));
             } else {
                 Verdict verdict = apply(candidate.action().orElseThrow(), credential, learner);
                 String why = "Matched (" + candidate.explanation() + "): " + verdict.explanation();
@@ -231,7 +236,12 @@ public final class RulesetPolicy implements RecognitionPolicy {
         }
     }
 
-    private record Candidate(int priority, String step, boolean matched, String explanation, Optional<RuleAction> action) {
+    /** @param notMatched the trace's sentence when it does not match (a rule's is formed once, with its verdict) */
+    private record Candidate(int priority, String step, boolean matched, String explanation, String notMatched, Optional<RuleAction> action) {
+
+        Candidate(int priority, String step, boolean matched, String explanation, Optional<RuleAction> action) {
+            this(priority, step, matched, explanation, "Not matched: " + explanation + ".", action);
+        }
     }
 
     private static Verdict apply(RuleAction action, Credential credential, LearnerContext learner) {
