@@ -42,7 +42,7 @@ public final class MongoWireServer implements StackComponent {
     public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port, boolean inMemory) {
         this.port = port;
         Path file = state.dir(NAME).resolve("creditbridge.mv");
-        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", inMemory ? "-Xmx1536m" : "-Xmx512m",
+        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-Xms64m", inMemory ? "-Xmx4g" : "-Xmx512m",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
                 "--port", Integer.toString(port), "--file", inMemory ? MEMORY : file.toString()));
