@@ -9,6 +9,7 @@ import eu.creditbridge.recognition.domain.LearnerContext;
 import eu.creditbridge.recognition.domain.LearnerRecord;
 import eu.creditbridge.recognition.domain.Outcome;
 import eu.creditbridge.recognition.domain.RecognisedComponent;
+import eu.creditbridge.recognition.domain.RecognitionCase;
 import eu.creditbridge.recognition.domain.RecognitionDecision;
 import eu.creditbridge.recognition.domain.RecognitionPolicy;
 import eu.creditbridge.recognition.domain.Revocation;
@@ -267,8 +268,8 @@ public class RecognisingCredentialBatch {
     }
 
     /** The case as {@link RecognitionCases} gathers it, from what this poll read and decided before. */
-    private eu.creditbridge.recognition.domain.RecognitionCase recognitionCase(Learner learner, Credential credential, Institution receiver,
-                                                                             Map<DecisionId, List<Revocation>> revoked) {
+    private RecognitionCase recognitionCase(Learner learner, Credential credential, Institution receiver,
+                                            Map<DecisionId, List<Revocation>> revoked) {
         Optional<Revocation> issuersRevocation = revoked.getOrDefault(credential.decisionId(), List.of()).stream()
                 .filter(revocation -> revocation.issuingInstitution().equals(credential.issuingInstitution()))
                 .findFirst();

@@ -76,7 +76,7 @@ public class CredentialsListener {
             Result result = results.get(position);
             if (!result.isDone()) {
                 throw new BatchListenerFailedException("credential event " + position + " of " + records.size() + " not done",
-                        classified(result, records.get(position).value()), position);
+                        classified(result), position);
             }
             logged(records.get(position), result.decision());
         }
@@ -105,7 +105,7 @@ public class CredentialsListener {
     }
 
     /** Which failures no retry can mend: a revocation in another's name, an institution still unknown after its grace. */
-    private static RuntimeException classified(Result result, CredentialEvent event) {
+    private static RuntimeException classified(Result result) {
         RuntimeException failure = result.failure();
         if (result.status() == Result.Status.NOT_ATTEMPTED) {
             return new IllegalStateException("an earlier credential event of the same learner did not go through");
