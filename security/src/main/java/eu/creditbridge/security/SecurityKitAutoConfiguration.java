@@ -5,15 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The accounts, encoders and refusal writers every service shares. Each service still declares its own filter chains:
+ * The accounts, encoders, refusal writers and answers to an unavailable database every service shares. Each service still declares its own filter chains:
  * who may do what is the service's to say; how a caller is recognised is said here once.
  */
 @AutoConfiguration(beforeName = "org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration")
@@ -56,5 +58,16 @@ public class SecurityKitAutoConfiguration {
     @Bean
     ApiDoor apiDoor(ObjectProvider<JwtDecoder> jwtDecoder, ClaimsAuthorities claims) {
         return new ApiDoor(jwtDecoder, claims);
+    }
+
+    /** Only where the services' MongoDB driver is on the class path, as it is in every service. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "com.mongodb.MongoException")
+    static class DatabaseFailures {
+
+        @Bean
+        UnavailableDependencies unavailableDependencies() {
+            return new UnavailableDependencies();
+        }
     }
 }

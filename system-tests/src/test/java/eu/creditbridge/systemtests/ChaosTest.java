@@ -15,7 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The fault test at CI size, on the shared stack: credentials issued over REST while the broker is restarted and recognition-service and issuer-service are killed (kill -9); every learner record ends exact. The same
+ * The fault test at CI size, on the shared stack: credentials issued over REST while MongoDB and the broker are
+ * restarted and recognition-service and issuer-service are killed (kill -9); every learner record ends exact. The same
  * {@link ChaosRun} runs at full size as {@code ./creditbridge chaos}. Every process is running again when it ends,
  * for the test classes after this one.
  */
@@ -28,13 +29,8 @@ class ChaosTest {
      * The outages first, then the crashes, which overlap. A credential the killed issuer had leased for publishing
      * waits in its outbox until the lease ends (30 s), so the stream after the last fault must outlast that.
      */
-    /*
-     * No MongoDB restart here for now: it loses credentials, an open defect (README, "Fault test"). On 2026-12-07 every
-     * run with it lost 1 to 8 of 800 — exactly the credentials the issuer answered 200 ("stored before") right after the
-     * restart, gone from the store at the end — on the commit that last passed CI too (578d084), quiet machine or not.
-     * `./creditbridge chaos --faults mongodb` shows it; this test keeps the broker restart and both kills exact.
-     */
     private static final List<ChaosPlan.PlannedFault> FAULTS = List.of(
+            new ChaosPlan.PlannedFault(Fault.RESTART_MONGODB, 0.10),
             new ChaosPlan.PlannedFault(Fault.RESTART_BROKER, 0.20),
             new ChaosPlan.PlannedFault(Fault.KILL_RECOGNITION, 0.45),
             new ChaosPlan.PlannedFault(Fault.KILL_ISSUER, 0.70));
@@ -60,7 +56,7 @@ class ChaosTest {
         assertThat(result.learnersMatching()).isEqualTo(LEARNERS);
         assertThat(result.decisionsAtIssuer()).isEqualTo(CREDENTIALS);
         assertThat(result.faults()).extracting(ChaosResult.FaultRecord::fault)
-                .containsExactly(Fault.RESTART_BROKER, Fault.KILL_RECOGNITION, Fault.KILL_ISSUER);
+                .containsExactly(Fault.RESTART_MONGODB, Fault.RESTART_BROKER, Fault.KILL_RECOGNITION, Fault.KILL_ISSUER);
         assertThat(stack.components()).allMatch(StackComponent::isRunning);
     }
 }

@@ -34,6 +34,11 @@ public final class IssuerApi {
             try {
                 HttpResponse<String> response = api.send(request);
                 if (response.statusCode() == 201 || response.statusCode() == 200) {
+                    // An acceptance names what it accepted: a bare 200 once hid credentials never stored.
+                    if (!response.body().contains(credentialId.toString())) {
+                        return Optional.of("credential " + credentialId + " answered " + response.statusCode()
+                                + " without naming it: " + (response.body().isEmpty() ? "(empty body)" : response.body()));
+                    }
                     if (response.statusCode() == 200) {
                         repeated.incrementAndGet();
                     }
