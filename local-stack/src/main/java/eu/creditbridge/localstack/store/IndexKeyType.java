@@ -6,6 +6,7 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.Comparator;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -72,26 +73,29 @@ final class IndexKeyType extends BasicDataType<Object[]> {
         if (a == null || b == null) {
             return a == null ? -1 : 1;
         }
+        // The common keys (ids, learner ids, dates) directly, as ValueComparator orders them once it has found the types.
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y);
+        }
+        if (a instanceof Instant x && b instanceof Instant y) {
+            return x.compareTo(y);
+        }
         return VALUES.compare(a, b);
     }
 
     @Override
     public void write(WriteBuffer buffer, Object[] key) {
-        ByteBuf encoded = Unpooled.buffer(64);
-        try {
-            encoded.writeByte(key.length);
-            for (Object value : key) {
-                if (value == LOWEST || value == HIGHEST) {
-                    throw new IllegalArgumentException("a search bound is never stored");
-                }
-                byte type = BsonEncoder.determineType(value);
-                encoded.writeByte(type);
-                BsonEncoder.encodeValue(type, value, encoded);
+        ByteBuf encoded = BsonDocumentType.scratch();
+        encoded.writeByte(key.length);
+        for (Object value : key) {
+            if (value == LOWEST || value == HIGHEST) {
+                throw new IllegalArgumentException("a search bound is never stored");
             }
-            buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
-        } finally {
-            encoded.release();
+            byte type = BsonEncoder.determineType(value);
+            encoded.writeByte(type);
+            BsonEncoder.encodeValue(type, value, encoded);
         }
+        buffer.put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), encoded.readableBytes());
     }
 
     @Override
