@@ -38,8 +38,9 @@ public final class LocalStackCommand {
               seed [--credentials N] [--learners M] [--issuer SCHAC] [--host SCHAC] [--timeout-minutes T]
                                                        a semester of a partner's signed results onto the running stack,
                                                        straight onto Kafka; returns once recognition decided them all
-              partner add SCHAC                        a partner issuer's broker principal: may write creditbridge.credentials
-                                                       only; prints its Kafka client settings
+              partner add SCHAC [--produce-kb-per-second N]
+                                                       a partner issuer's broker principal: may write creditbridge.credentials
+                                                       only (at most N KB/s if given, 0 lifts it); prints its Kafka client settings
               chaos [--credentials N] [--learners M]   fault test at full size on a fresh stack of its own (see README)
               bench [--credentials N] [--parts P,...]  throughput, latency and the raw ceilings on fresh stacks of its own
                                                        (README; a wrong option prints them all)

@@ -176,6 +176,7 @@ public final class BenchCommand {
         json.put("rate", options.rate());
         json.put("latencySeconds", options.latencySeconds());
         json.put("fairnessRate", options.fairnessRate());
+        json.put("partnerQuotaKb", options.partnerQuotaKb());
         json.put("restCredentials", options.restCredentials());
         json.put("restClients", options.restClients());
         json.put("perfRecords", options.perfRecords());

@@ -15,6 +15,8 @@ import java.util.Set;
  * @param rate            the latency part's offered rate, credentials per second
  * @param latencySeconds  how long the latency part offers it
  * @param fairnessRate    the second partner's steady rate during the burst (0: no second partner)
+ * @param partnerQuotaKb  the bursting partner's produce quota in KB/s (0: none), as {@code partner add
+ *                        --produce-kb-per-second} sets it
  * @param restCredentials credentials issued through the REST API, once one at a time and once in bulk
  * @param restClients     concurrent REST clients
  * @param perfRecords     records of Kafka's own producer and consumer perf tools (1.5 KB each)
@@ -22,11 +24,12 @@ import java.util.Set;
  * @param parts           which parts run
  * @param burstTimeout    how long one burst may take to be decided before the bench gives up on it
  */
-public record BenchOptions(int credentials, int learners, int rate, int latencySeconds, int fairnessRate, int restCredentials,
+public record BenchOptions(int credentials, int learners, int rate, int latencySeconds, int fairnessRate, int partnerQuotaKb,
+        int restCredentials,
         int restClients, int perfRecords, int storeDocuments, Set<BenchPart> parts, Duration burstTimeout) {
 
     public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--rate 200] [--latency-seconds 60] "
-            + "[--fairness-rate 5] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
+            + "[--fairness-rate 5] [--partner-quota-kb 0] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
             + "[--parts all|ceilings,burst,memory-burst,latency,rest,two-instances] [--timeout-minutes T]";
 
     public BenchOptions {
@@ -39,6 +42,9 @@ public record BenchOptions(int credentials, int learners, int rate, int latencyS
         positive("--latency-seconds", latencySeconds);
         if (fairnessRate < 0) {
             throw new IllegalArgumentException("--fairness-rate must be 0 (no second partner) or more, was " + fairnessRate);
+        }
+        if (partnerQuotaKb < 0) {
+            throw new IllegalArgumentException("--partner-quota-kb must be 0 (no quota) or more, was " + partnerQuotaKb);
         }
         positive("--rest-credentials", restCredentials);
         positive("--rest-clients", restClients);
@@ -61,6 +67,7 @@ public record BenchOptions(int credentials, int learners, int rate, int latencyS
         int rate = args.number("--rate").orElse(200);
         int latencySeconds = args.number("--latency-seconds").orElse(60);
         int fairnessRate = args.number("--fairness-rate").orElse(5);
+        int partnerQuotaKb = args.number("--partner-quota-kb").orElse(0);
         int restCredentials = args.number("--rest-credentials").orElse(Math.min(2_000, credentials));
         int restClients = args.number("--rest-clients").orElse(8);
         int perfRecords = args.number("--perf-records").orElse(200_000);
@@ -68,7 +75,7 @@ public record BenchOptions(int credentials, int learners, int rate, int latencyS
         Set<BenchPart> parts = BenchPart.parse(args.value("--parts").orElse("all"));
         Duration timeout = args.number("--timeout-minutes").map(Duration::ofMinutes).orElse(defaultBurstTimeout(credentials));
         args.requireAllRead();
-        return new BenchOptions(credentials, learners, rate, latencySeconds, fairnessRate, restCredentials, restClients, perfRecords,
+        return new BenchOptions(credentials, learners, rate, latencySeconds, fairnessRate, partnerQuotaKb, restCredentials, restClients, perfRecords,
                 storeDocuments, parts, timeout);
     }
 

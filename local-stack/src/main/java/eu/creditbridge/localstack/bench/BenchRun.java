@@ -144,8 +144,8 @@ final class BenchRun {
                 String.format("%.2f", burst.writesPerCredential()), String.format("%,d inserts, updates and deletes", burst.storeWrites()));
         report.row("documents a credential adds to the store (" + label + " burst, all services' collections after the run)",
                 String.format("%.2f", burst.documentsPerCredential()), burst.documentsWritten().toString());
-        String what = String.format("burst, %s: %,d signed credentials to %,d learners onto the topic at once", label, burst.credentials(),
-                burst.learners());
+        String what = String.format("burst, %s: %,d signed credentials to %,d learners onto the topic at once%s", label, burst.credentials(),
+                burst.learners(), options.partnerQuotaKb() > 0 ? String.format(" (produce quota %,d KB/s)", options.partnerQuotaKb()) : "");
         if (burst.complete()) {
             String beside = store.filter(s -> writesPerCredential > 0).map(s -> {
                 double bound = s.perSecond() / writesPerCredential;

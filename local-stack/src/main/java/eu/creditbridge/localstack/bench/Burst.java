@@ -3,6 +3,7 @@ package eu.creditbridge.localstack.bench;
 import com.mongodb.client.MongoClient;
 import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.ServiceProcess;
+import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ConsumerLag;
 import eu.creditbridge.localstack.chaos.StoredOutcomes;
 import eu.creditbridge.localstack.seed.PartnerIssuer;
@@ -100,6 +101,11 @@ final class Burst {
         try (PartnerIssuer partner = PartnerIssuer.enrol(stack.state(), partnerStack, ISSUER, HOST, options.learners(), 20, out);
                 PartnerIssuer second = options.fairnessRate() > 0
                         ? PartnerIssuer.enrol(stack.state(), partnerStack, SECOND_PARTNER, HOST, 50, 0, out) : null) {
+            if (options.partnerQuotaKb() > 0) {
+                PartnerCommand.limitProduceRate(stack.state(), ISSUER, options.partnerQuotaKb() * 1024L);
+                out.accept(String.format("  %s may produce at most %,d KB/s (a broker quota, as partner add --produce-kb-per-second sets it)",
+                        ISSUER, options.partnerQuotaKb()));
+            }
             // Signed before the clock starts: a university signs its semester's results before it publishes them, and the
             // partner's signing is not the pipeline's work (it took a third of a core while the pipeline ran).
             List<PartnerIssuer.Outgoing> semester = IntStream.range(0, credentials).mapToObj(partner::credential).toList();

@@ -3,6 +3,7 @@ package eu.creditbridge.localstack.broker;
 import eu.creditbridge.contract.ContractTopic;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -14,6 +15,8 @@ import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.quota.ClientQuotaAlteration;
+import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
@@ -49,6 +52,8 @@ public final class BrokerAccess {
     private static final String REGISTRY_TOPICS = "creditbridge.registry.";
     private static final String SCHEMAS_TOPIC = "_schemas";
     private static final int ITERATIONS = 4096;
+    /** Kafka's name for a user's produce quota (QuotaConfig.PRODUCER_BYTE_RATE_OVERRIDE_CONFIG, a broker-side class). */
+    static final String PRODUCER_BYTE_RATE = "producer_byte_rate";
     private static final long TIMEOUT_SECONDS = 30;
 
     private BrokerAccess() {
@@ -122,6 +127,26 @@ public final class BrokerAccess {
             throw new IllegalStateException("interrupted while setting the broker's users and ACLs", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot set the broker's users and ACLs: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Caps what a principal may produce, in bytes per second over all its connections (Kafka's user quota: the broker
+     * delays its answers to a producer over the rate, so the client slows down without failing), or lifts the cap with
+     * 0. Why a partner gets one: one university's semester published at once would otherwise queue ahead of every other
+     * partner's credentials in the same partitions (README, "Fairness").
+     */
+    public static void limitProduceRate(Admin admin, String principal, long bytesPerSecond) {
+        ClientQuotaEntity user = new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, principal));
+        ClientQuotaAlteration.Op rate = new ClientQuotaAlteration.Op(PRODUCER_BYTE_RATE,
+                bytesPerSecond > 0 ? (double) bytesPerSecond : null);
+        try {
+            admin.alterClientQuotas(List.of(new ClientQuotaAlteration(user, List.of(rate)))).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the produce quota of " + principal, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set the produce quota of " + principal + ": " + e.getMessage(), e);
         }
     }
 

@@ -39,10 +39,10 @@ class BenchOptionsTest {
     @Test
     void everyOptionIsRead() {
         BenchOptions options = BenchOptions.parse(List.of("--credentials", "10000", "--learners", "100", "--rate", "50",
-                "--latency-seconds", "10", "--fairness-rate", "0", "--rest-credentials", "500", "--rest-clients", "4",
+                "--latency-seconds", "10", "--fairness-rate", "0", "--partner-quota-kb", "400", "--rest-credentials", "500", "--rest-clients", "4",
                 "--perf-records", "1000", "--store-documents", "2_000", "--parts", "burst,latency", "--timeout-minutes", "7"));
 
-        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 50, 10, 0, 500, 4, 1_000, 2_000,
+        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 50, 10, 0, 400, 500, 4, 1_000, 2_000,
                 Set.of(BenchPart.BURST, BenchPart.LATENCY), Duration.ofMinutes(7)));
     }
 
