@@ -9,6 +9,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -131,8 +132,14 @@ public final class SecondaryIndex extends Index<Object> {
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
         Entry old = entryOf(oldDocument, position);
+        Entry now = entryOf(newDocument, position);
+        // Most updates leave the indexed fields alone (a learner record's components, a decision's reasons): then the
+        // index is not touched, and its pages are not rewritten at the next commit.
+        if (old.map() == now.map() && Arrays.equals(old.key(), now.key(), IndexKeyType::compareValues)) {
+            return;
+        }
         old.map().remove(old.key());
-        add(newDocument, position, collection);
+        now.map().put(now.key(), Boolean.TRUE);
     }
 
     /* A document's key and the map it lives in: with the others, or apart when a key field holds an array. */

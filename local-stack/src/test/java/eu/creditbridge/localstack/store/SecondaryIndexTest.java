@@ -59,6 +59,21 @@ class SecondaryIndexTest {
     }
 
     @Test
+    void anUpdateOfOtherFieldsLeavesTheIndexUntouched() {
+        Document before = decision("pending-old", true, NOON.minusSeconds(60));
+        Document after = decision("pending-old", true, NOON.minusSeconds(60)).append("reasons", List.of("re-read"));
+        store.commit();
+        long unsavedBefore = store.getUnsavedMemory();
+
+        outbox.updateInPlace(before, after, "pending-old", null);
+
+        assertThat(store.getUnsavedMemory()).isEqualTo(unsavedBefore);
+        assertThat(store.hasUnsavedChanges()).isFalse();
+        assertThat(outbox.getPositions(new Document("pendingPublication", true))).containsExactlyInAnyOrder("pending-old", "pending-new");
+        assertThat(outbox.getCount()).isEqualTo(5);
+    }
+
+    @Test
     void aDocumentWithAnArrayInAKeyIsACandidateForEveryQuery() {
         outbox.add(new Document("_id", "odd").append("pendingPublication", List.of(true, false)), "odd", null);
 
