@@ -43,7 +43,6 @@ public final class SecondaryIndex extends Index<Object> {
     private static final Object HIGHEST = IndexKeyType.HIGHEST;
     private static final Comparator<Object> VALUES = ValueComparator.asc();
     private static final Set<String> RANGE_OPERATORS = Set.of("$gt", "$gte", "$lt", "$lte");
-    private static final String BUILT = "built";
 
     private final List<String> fields;
     private final MVStore store;
@@ -51,8 +50,7 @@ public final class SecondaryIndex extends Index<Object> {
     private final MVMap<Object[], Boolean> entries;
     /* [position] of the documents with an array in a key field: candidates for every query. */
     private final MVMap<Object[], Boolean> arrays;
-    /* "built" once every document of the collection is in the index. */
-    private final MVMap<String, Long> state;
+    private final BuildMark built;
 
     /**
      * Opens (or creates) the index kept in {@code store} under {@code mapName}. An index whose build was interrupted
@@ -65,7 +63,7 @@ public final class SecondaryIndex extends Index<Object> {
         MVMap.Builder<Object[], Boolean> builder = new MVMap.Builder<Object[], Boolean>().keyType(IndexKeyType.INSTANCE);
         this.entries = store.openMap(mapName, builder);
         this.arrays = store.openMap(mapName + ".arrays", builder);
-        this.state = store.openMap(mapName + ".state");
+        this.built = new BuildMark(store, mapName);
         if (!isBuilt()) {
             entries.clear();
             arrays.clear();
@@ -74,12 +72,12 @@ public final class SecondaryIndex extends Index<Object> {
 
     /** Whether every document of the collection is in the index; until then the collection builds it. */
     public boolean isBuilt() {
-        return state.containsKey(BUILT);
+        return built.isBuilt();
     }
 
     /** Called by the collection once it has added every document it holds. */
     public void markBuilt() {
-        state.put(BUILT, System.currentTimeMillis());
+        built.markBuilt();
     }
 
     @Override
@@ -186,7 +184,7 @@ public final class SecondaryIndex extends Index<Object> {
     public void drop() {
         store.removeMap(entries);
         store.removeMap(arrays);
-        store.removeMap(state);
+        built.drop(store);
     }
 
     /** The document's values for the index's fields, missing ones as null; null if one of them is an array. */

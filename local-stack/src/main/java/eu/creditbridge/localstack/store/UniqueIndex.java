@@ -21,11 +21,10 @@ import org.h2.mvstore.MVStore;
  */
 public final class UniqueIndex extends AbstractUniqueIndex<Object> {
 
-    private static final String BUILT = "built";
     private final MVStore store;
     /* [key values...] -> [position] */
     private final MVMap<Object[], Object[]> entries;
-    private final MVMap<String, Long> state;
+    private final BuildMark built;
 
     public UniqueIndex(String name, List<IndexKey> keys, boolean sparse, MVStore store, String mapName) {
         super(name, keys, sparse);
@@ -33,24 +32,24 @@ public final class UniqueIndex extends AbstractUniqueIndex<Object> {
         MVMap.Builder<Object[], Object[]> builder = new MVMap.Builder<Object[], Object[]>()
                 .keyType(IndexKeyType.INSTANCE).valueType(IndexKeyType.INSTANCE);
         this.entries = store.openMap(mapName, builder);
-        this.state = store.openMap(mapName + ".state");
+        this.built = new BuildMark(store, mapName);
         if (!isBuilt()) {
             entries.clear();
         }
     }
 
     public boolean isBuilt() {
-        return state.containsKey(BUILT);
+        return built.isBuilt();
     }
 
-    /** Called by the collection once the index holds every document's key. */
+    /** Called by the collection once the library has added (and checked) every document's key. */
     public void markBuilt() {
-        state.put(BUILT, System.currentTimeMillis());
+        built.markBuilt();
     }
 
     @Override
     public boolean isEmpty() {
-        // What the library asks before it adds every document: only an index not built yet needs that.
+        // The library builds an index it finds empty: this one until it is marked built, as SecondaryIndex.
         return !isBuilt();
     }
 
@@ -92,7 +91,7 @@ public final class UniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public void drop() {
         store.removeMap(entries);
-        store.removeMap(state);
+        built.drop(store);
     }
 
     private static Object[] key(KeyValue keyValue) {

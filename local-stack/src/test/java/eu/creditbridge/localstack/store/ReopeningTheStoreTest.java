@@ -5,20 +5,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import eu.creditbridge.localstack.LocalPorts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,7 @@ class ReopeningTheStoreTest {
     @Test
     void reopeningAStoreWithIndexedCollectionsReadsNoDocument() {
         String file = dir.resolve("store.mv").toString();
-        withServer(new IndexedH2Backend(file), this::fillWithDecisions);
+        DecisionsCollection.on(new IndexedH2Backend(file), this::fillWithDecisions);
 
         long decodedBefore = BsonDocumentType.documentsDecoded();
         long opening = System.nanoTime();
@@ -63,7 +57,7 @@ class ReopeningTheStoreTest {
         assertThat(reopened.documentCount()).isEqualTo(DECISIONS);
         // the databases' own lists of collections and indexes, a handful of documents, whatever the data holds
         assertThat(decodedByOpening).isLessThan(20);
-        withServer(reopened, decisions -> {
+        DecisionsCollection.on(reopened, decisions -> {
             long decodedBeforeSweep = BsonDocumentType.documentsDecoded();
             assertThat(decisions.countDocuments(and(eq("pendingPublication", true), lt("decidedAt", CUT_OFF)))).isEqualTo(PENDING_BEFORE_CUT_OFF);
             // the sweep reads the pages holding its candidates (a page decodes whole), not every document
@@ -74,7 +68,7 @@ class ReopeningTheStoreTest {
     @Test
     void aQueryNoIndexNarrowsIsCountedAsAFullScanAndAnIndexedOneIsNot() {
         String file = dir.resolve("scans.mv").toString();
-        withServer(new IndexedH2Backend(file), decisions -> {
+        DecisionsCollection.on(new IndexedH2Backend(file), decisions -> {
             fillWithDecisions(decisions);
             long before = FullScans.of("creditbridge-recognition.decisions");
 
@@ -93,7 +87,7 @@ class ReopeningTheStoreTest {
     void aFileWrittenWithJavaSerialisedDocumentsIsMovedToBsonOnceAndAnswersTheSame() {
         String file = dir.resolve("legacy.mv").toString();
         H2Backend legacy = new H2Backend(file);
-        withServer(legacy, this::fillWithDecisions);
+        DecisionsCollection.on(legacy, this::fillWithDecisions);
 
         double legacyMegabytes = megabytes(file);
         IndexedH2Backend migrated = new IndexedH2Backend(file);
@@ -102,11 +96,11 @@ class ReopeningTheStoreTest {
                 migrated.migration().documents());
         assertThat(migrated.migration().happened()).isTrue();
         assertThat(migrated.migration().documents()).isGreaterThanOrEqualTo(DECISIONS);
-        withServer(migrated, this::answersAsFilled);
+        DecisionsCollection.on(migrated, this::answersAsFilled);
 
         IndexedH2Backend again = new IndexedH2Backend(file);
         assertThat(again.migration().happened()).isFalse();
-        withServer(again, this::answersAsFilled);
+        DecisionsCollection.on(again, this::answersAsFilled);
     }
 
     private void fillWithDecisions(MongoCollection<Document> decisions) {
@@ -138,15 +132,5 @@ class ReopeningTheStoreTest {
 
     private static double megabytes(String file) {
         return new java.io.File(file).length() / 1_048_576.0;
-    }
-
-    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        server.bind(LocalPorts.HOST, 0);
-        try (MongoClient client = MongoClients.create("mongodb://" + LocalPorts.HOST + ":" + server.getLocalAddress().getPort())) {
-            work.accept(client.getDatabase("creditbridge-recognition").getCollection("decisions"));
-        } finally {
-            server.shutdownNow();
-        }
     }
 }

@@ -6,18 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import de.bwaldvogel.mongo.MongoBackend;
-import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import eu.creditbridge.localstack.LocalPorts;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.bson.Document;
 import org.h2.mvstore.MVStore;
@@ -35,12 +29,12 @@ class UniqueIndexTest {
     @Test
     void aDuplicateKeyIsRefusedBeforeAndAfterTheStoreIsReopened() {
         String file = dir.resolve("store.mv").toString();
-        withServer(new IndexedH2Backend(file), decisions -> {
+        DecisionsCollection.on(new IndexedH2Backend(file), decisions -> {
             decisions.createIndex(Indexes.ascending("credentialId", "receiver"), new IndexOptions().unique(true).name("credential"));
             fill(decisions, 200);
             assertDuplicatesRefused(decisions);
         });
-        withServer(new IndexedH2Backend(file), decisions -> {
+        DecisionsCollection.on(new IndexedH2Backend(file), decisions -> {
             assertDuplicatesRefused(decisions);
             assertThat(decisions.find(eq("_id", "d-150")).first()).containsEntry("credentialId", "c-150");
             decisions.deleteOne(eq("_id", "d-150"));
@@ -51,9 +45,9 @@ class UniqueIndexTest {
     @Test
     void aFileWhoseIdIndexTheLibraryKeptIsRebuiltOnceAndStillRefusesDuplicates() {
         String file = dir.resolve("legacy.mv").toString();
-        withServer(new H2Backend(file), decisions -> fill(decisions, 200));
+        DecisionsCollection.on(new H2Backend(file), decisions -> fill(decisions, 200));
 
-        withServer(new IndexedH2Backend(file), decisions -> {
+        DecisionsCollection.on(new IndexedH2Backend(file), decisions -> {
             assertThat(decisions.countDocuments()).isEqualTo(200);
             assertDuplicateIdRefused(decisions);
         });
@@ -69,12 +63,12 @@ class UniqueIndexTest {
     @Test
     void anIndexWhoseBuildWasInterruptedIsBuiltAgainFromTheDocuments() {
         String file = dir.resolve("torn.mv").toString();
-        withServer(new IndexedH2Backend(file), decisions -> fill(decisions, 200));
+        DecisionsCollection.on(new IndexedH2Backend(file), decisions -> fill(decisions, 200));
         MVStore store = new MVStore.Builder().fileName(file).open();
         store.openMap(ID_INDEX_MAP + ".state").clear();
         store.close();
 
-        withServer(new IndexedH2Backend(file), this::assertDuplicateIdRefused);
+        DecisionsCollection.on(new IndexedH2Backend(file), this::assertDuplicateIdRefused);
     }
 
     private static void fill(MongoCollection<Document> decisions, int count) {
@@ -97,15 +91,5 @@ class UniqueIndexTest {
                             e -> assertThat(e.getError().getCategory()).isEqualTo(ErrorCategory.DUPLICATE_KEY));
         }
         assertThat(decisions.find(eq("_id", "d-99")).first()).containsEntry("credentialId", "c-99");
-    }
-
-    private static void withServer(MongoBackend backend, Consumer<MongoCollection<Document>> work) {
-        MongoServer server = new MongoServer(backend);
-        server.bind(LocalPorts.HOST, 0);
-        try (MongoClient client = MongoClients.create("mongodb://" + LocalPorts.HOST + ":" + server.getLocalAddress().getPort())) {
-            work.accept(client.getDatabase("creditbridge-recognition").getCollection("decisions"));
-        } finally {
-            server.shutdownNow();
-        }
     }
 }
