@@ -231,14 +231,14 @@ public class IndexedH2Backend extends H2Backend {
          */
         @Override
         public void addIndex(Index<Object> index) {
-            if (index instanceof SecondaryIndex secondary && !secondary.isBuilt()) {
+            if (index instanceof SecondaryIndex secondary && !secondary.buildMark().isBuilt()) {
                 streamAllDocumentsWithPosition().forEach(each -> secondary.add(each.getDocument(), each.getPosition(), this));
-                secondary.markBuilt();
+                secondary.buildMark().markBuilt();
             }
             super.addIndex(index);
             // The library built it (checking uniqueness) if it was not built yet; kept in the file from now on.
-            if (index instanceof UniqueIndex unique && !unique.isBuilt() && getIndexes().contains(index)) {
-                unique.markBuilt();
+            if (index instanceof UniqueIndex unique && !unique.buildMark().isBuilt() && getIndexes().contains(index)) {
+                unique.buildMark().markBuilt();
             }
         }
 

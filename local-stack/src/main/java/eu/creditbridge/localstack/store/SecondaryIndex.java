@@ -64,26 +64,21 @@ public final class SecondaryIndex extends Index<Object> {
         this.entries = store.openMap(mapName, builder);
         this.arrays = store.openMap(mapName + ".arrays", builder);
         this.built = new BuildMark(store, mapName);
-        if (!isBuilt()) {
+        if (!built.isBuilt()) {
             entries.clear();
             arrays.clear();
         }
     }
 
     /** Whether every document of the collection is in the index; until then the collection builds it. */
-    public boolean isBuilt() {
-        return built.isBuilt();
-    }
-
-    /** Called by the collection once it has added every document it holds. */
-    public void markBuilt() {
-        built.markBuilt();
+    BuildMark buildMark() {
+        return built;
     }
 
     @Override
     public boolean isEmpty() {
         // What the library asks before it adds every document: only an index not built yet needs that.
-        return !isBuilt();
+        return !built.isBuilt();
     }
 
     /** How many leading keys {@code query} pins (a range on a key counts as one); 0 when this index cannot narrow it. */

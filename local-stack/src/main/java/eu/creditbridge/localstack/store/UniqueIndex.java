@@ -33,24 +33,20 @@ public final class UniqueIndex extends AbstractUniqueIndex<Object> {
                 .keyType(IndexKeyType.INSTANCE).valueType(IndexKeyType.INSTANCE);
         this.entries = store.openMap(mapName, builder);
         this.built = new BuildMark(store, mapName);
-        if (!isBuilt()) {
+        if (!built.isBuilt()) {
             entries.clear();
         }
     }
 
-    public boolean isBuilt() {
-        return built.isBuilt();
-    }
-
-    /** Called by the collection once the library has added (and checked) every document's key. */
-    public void markBuilt() {
-        built.markBuilt();
+    /** Whether the library has added (and checked) every document's key; until then the collection has it built. */
+    BuildMark buildMark() {
+        return built;
     }
 
     @Override
     public boolean isEmpty() {
         // The library builds an index it finds empty: this one until it is marked built, as SecondaryIndex.
-        return !isBuilt();
+        return !built.isBuilt();
     }
 
     @Override
