@@ -93,8 +93,13 @@ final class BenchRun {
                 json.put("storeCeilingPerSecond", ceiling.perSecond());
             }
             if (parts.contains(durable ? BenchPart.BURST : BenchPart.MEMORY_BURST)) {
+                Burst bursts = new Burst(stack, options, watch, broker, stored, mongo, out);
+                if (options.warmUp() > 0) {
+                    timeline.part("warm-up");
+                    warmUpRow(bursts.warmUp(storeLabel, partnerStack), storeLabel, json);
+                }
                 timeline.part("burst");
-                Burst.Result result = new Burst(stack, options, watch, broker, stored, mongo, out).run(storeLabel, partnerStack);
+                Burst.Result result = bursts.run(storeLabel, partnerStack);
                 burst = Optional.of(result);
                 burstRows(result, storeLabel, store, writesPerCredential);
                 json.put("burst", burstJson(result));
@@ -165,6 +170,15 @@ final class BenchRun {
             report.row(String.format("  second partner (%s, %d/s) during the burst, issue → decision", Burst.SECOND_PARTNER, options.fairnessRate()),
                     "p99 " + Figures.millis(burst.fairness().p99()), percentiles(burst.fairness()) + String.format(", %,d credentials", burst.fairnessSent()));
         }
+    }
+
+    /** The warm-up's own figure, labelled as cold: the first seconds of load on fresh JVMs. */
+    private void warmUpRow(Burst.Result warmUp, String label, Map<String, Object> json) {
+        String what = String.format("warm-up on the fresh stack (%s), untimed: %,d credentials to %,d learners, cold JVMs", label,
+                warmUp.credentials(), warmUp.learners());
+        report.row(what, warmUp.complete() ? Figures.rate(warmUp.perSecond().get()) + " credentials end to end (" + Figures.seconds(warmUp.endToEnd().get()) + ")"
+                : "not done within " + Figures.seconds(options.burstTimeout()), String.format("%.2f document writes per credential", warmUp.writesPerCredential()));
+        json.put("warmUp", burstJson(warmUp));
     }
 
     private static Map<String, Object> burstJson(Burst.Result burst) {

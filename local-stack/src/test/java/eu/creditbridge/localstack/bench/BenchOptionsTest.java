@@ -17,6 +17,7 @@ class BenchOptionsTest {
 
         assertThat(options.credentials()).isEqualTo(50_000);
         assertThat(options.learners()).isEqualTo(5_000);
+        assertThat(options.warmUp()).isEqualTo(5_000);
         assertThat(options.rate()).isEqualTo(200);
         assertThat(options.latencySeconds()).isEqualTo(60);
         assertThat(options.fairnessRate()).isEqualTo(5);
@@ -34,15 +35,16 @@ class BenchOptionsTest {
         assertThat(options.latencySeconds()).isEqualTo(20);
         assertThat(options.restCredentials()).isEqualTo(2_000);
         assertThat(BenchOptions.parse(List.of("--credentials", "300")).restCredentials()).isEqualTo(300);
+        assertThat(BenchOptions.parse(List.of("--credentials", "300")).warmUp()).isEqualTo(300);
     }
 
     @Test
     void everyOptionIsRead() {
-        BenchOptions options = BenchOptions.parse(List.of("--credentials", "10000", "--learners", "100", "--rate", "50",
+        BenchOptions options = BenchOptions.parse(List.of("--credentials", "10000", "--learners", "100", "--warm-up", "300", "--rate", "50",
                 "--latency-seconds", "10", "--fairness-rate", "0", "--partner-quota-kb", "400", "--rest-credentials", "500", "--rest-clients", "4",
                 "--perf-records", "1000", "--store-documents", "2_000", "--parts", "burst,latency", "--timeout-minutes", "7"));
 
-        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 50, 10, 0, 400, 500, 4, 1_000, 2_000,
+        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 300, 50, 10, 0, 400, 500, 4, 1_000, 2_000,
                 Set.of(BenchPart.BURST, BenchPart.LATENCY), Duration.ofMinutes(7)));
     }
 
@@ -65,6 +67,7 @@ class BenchOptionsTest {
                 .hasMessageContaining("--learners must be between 1 and");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--rate", "fast"))).hasMessageContaining("--rate needs a whole number, was 'fast'");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--fairness-rate", "-1"))).hasMessageContaining("--fairness-rate must be 0");
+        assertThatThrownBy(() -> BenchOptions.parse(List.of("--warm-up", "-1"))).hasMessageContaining("--warm-up must be 0");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--quick"))).hasMessageContaining("unknown arguments [--quick]")
                 .hasMessageContaining("usage: bench");
         assertThatThrownBy(() -> BenchOptions.parse(List.of("--timeout-minutes", "0"))).hasMessageContaining("--timeout-minutes must be positive");
