@@ -53,6 +53,7 @@ public record RetryProperties(
             @DefaultValue({
                     "eu.creditbridge.messaging.registry.SchemaRegistryUnavailable",
                     "org.apache.kafka.common.errors.RetriableException",
+                    "eu.creditbridge.messaging.outbox.PublishingFailed",
                     "com.mongodb.MongoSocketException",
                     "com.mongodb.MongoTimeoutException",
                     "com.mongodb.MongoNotPrimaryException",

@@ -9,6 +9,7 @@ import com.mongodb.MongoTimeoutException;
 import com.mongodb.ServerAddress;
 import eu.creditbridge.messaging.PermanentFailure;
 import eu.creditbridge.messaging.config.RetryPolicy.Kind;
+import eu.creditbridge.messaging.outbox.PublishingFailed;
 import eu.creditbridge.messaging.registry.SchemaRegistryClient;
 import eu.creditbridge.messaging.registry.SchemaRegistryException;
 import eu.creditbridge.messaging.registry.SchemaRegistryUnavailable;
@@ -106,6 +107,17 @@ class RetryPolicyTest {
         var sendFailed = new KafkaException("Send failed", new TimeoutException("Expiring 1 record(s): 120000 ms"));
 
         assertThat(policy.classify(listenerFailed(sendFailed))).isEqualTo(Kind.OUTAGE);
+    }
+
+    @Test
+    void aDecisionTheBrokerDidNotAcknowledgeInTimeIsAnOutageButOneThatCannotBeWrittenStaysPermanent() {
+        // A batch publisher's own wait runs out before the producer's delivery timeout: no Kafka exception in the chain.
+        var notAcknowledged = new PublishingFailed("decision not acknowledged by the broker",
+                new java.util.concurrent.TimeoutException("no acknowledgement within PT10S for 40 record(s)"));
+        var unwritable = new PublishingFailed("decision not sent", new SerializationException("cannot serialize"));
+
+        assertThat(policy.classify(listenerFailed(notAcknowledged))).isEqualTo(Kind.OUTAGE);
+        assertThat(policy.classify(listenerFailed(unwritable))).isEqualTo(Kind.PERMANENT);
     }
 
     @Test

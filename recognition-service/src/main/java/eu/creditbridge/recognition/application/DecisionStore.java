@@ -36,7 +36,9 @@ public interface DecisionStore {
     /**
      * As {@link #insertOrLoad(RecognitionDecision, Credential)} for a poll's new decisions, in one unordered bulk
      * insert: each first revision is kept with the trace it was decided in; an id stored already (a redelivery, or
-     * another consumer that decided it first) yields the stored decision instead.
+     * another consumer that decided it first) yields the stored decision instead. Stored as published, not pending:
+     * the poll sends them before its offsets are committed, and its redelivery sends again what it finds stored
+     * ({@link PublishingDecisions#publishPoll}), so the relay has nothing to do for them and no write marks them.
      *
      * @return the stored decisions, in the order given
      */

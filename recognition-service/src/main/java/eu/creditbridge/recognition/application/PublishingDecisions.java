@@ -1,15 +1,22 @@
 package eu.creditbridge.recognition.application;
 
+import eu.creditbridge.kernel.DecisionId;
 import eu.creditbridge.messaging.outbox.Confirmation;
+import eu.creditbridge.messaging.outbox.PublishingFailed;
+import eu.creditbridge.recognition.domain.RecognitionDecision;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The outbox, right after a change: a decision's document carries its revision and the last revision published; this
  * publishes the difference inline, in the work's own trace. Whatever a crash or a broker outage leaves is published by
- * the house's relay over {@link DecisionOutbox}.
+ * the house's relay over {@link DecisionOutbox}. A poll of credential events is its own outbox instead ({@link
+ * #publishPoll}): its offsets are the mark.
  */
 public class PublishingDecisions {
 
@@ -38,23 +45,47 @@ public class PublishingDecisions {
     }
 
     /**
-     * A poll's revisions: those not published yet are sent together and confirmed once, and what the broker
-     * acknowledged is marked in one bulk write. Never throws, the relay retries what is left.
+     * A poll's decisions, published by the poll itself. Its new decisions were stored as published ({@link
+     * DecisionStore#insertAllOrLoad}): the poll's offsets are committed only up to its first event not done, so the
+     * consumer's position is their outbox mark. Every decision is sent (one found stored, from an earlier delivery, may
+     * never have gone out: a crash between storing and sending), together and confirmed once; a revision still marked
+     * pending (one stored by the single path) is marked when acknowledged. What the broker did not acknowledge comes back
+     * as a {@link PublishingFailed} per decision: its event must fail, so it is delivered again and sent again.
+     *
+     * @return the decisions not acknowledged, each with why
      */
-    public void publishAllIfPending(List<StoredDecision> stored) {
-        List<StoredDecision> pending = stored.stream().filter(StoredDecision::pending).toList();
-        if (pending.isEmpty()) {
-            return;
+    public Map<DecisionId, RuntimeException> publishPoll(List<StoredDecision> poll) {
+        Map<DecisionId, RuntimeException> unsent = new HashMap<>();
+        if (poll.isEmpty()) {
+            return unsent;
+        }
+        Confirmation confirmation;
+        try {
+            confirmation = publisher.publishAll(poll);
+        } catch (RuntimeException e) {
+            poll.forEach(decision -> unsent.put(decision.decision().id(), new PublishingFailed("decision not sent", e)));
+            return unsent;
+        }
+        BitSet inOrder = confirmation.inKeyOrder(poll, revision -> revision.decision().id().value());
+        List<RecognitionDecision> toMark = new ArrayList<>();
+        for (int position = 0; position < poll.size(); position++) {
+            StoredDecision decision = poll.get(position);
+            if (!inOrder.get(position)) {
+                unsent.put(decision.decision().id(), new PublishingFailed("decision " + decision.decision().id() + " revision "
+                        + decision.decision().revision() + " not acknowledged by the broker", confirmation.firstFailure().orElse(null)));
+            } else if (decision.pending()) {
+                toMark.add(decision.decision());
+            }
+        }
+        if (!unsent.isEmpty()) {
+            log.warn("{} of {} decision(s) of a poll not acknowledged, their events are delivered again: {}", unsent.size(),
+                    poll.size(), confirmation.firstFailure().map(Throwable::toString).orElse("unknown"));
         }
         try {
-            Confirmation confirmation = publisher.publishAll(pending);
-            BitSet inOrder = confirmation.inKeyOrder(pending, revision -> revision.decision().id().value());
-            decisions.markAllPublished(inOrder.stream().mapToObj(position -> pending.get(position).decision()).toList());
-            confirmation.firstFailure().ifPresent(failure -> log.warn(
-                    "{} of {} decision revision(s) not published yet, the outbox relay retries: {}",
-                    pending.size() - inOrder.cardinality(), pending.size(), failure.toString()));
+            decisions.markAllPublished(toMark);
         } catch (RuntimeException e) {
-            log.warn("{} decision revision(s) not marked published yet, the outbox relay retries: {}", pending.size(), e.toString());
+            log.warn("{} decision revision(s) not marked published yet, the outbox relay retries: {}", toMark.size(), e.toString());
         }
+        return unsent;
     }
 }

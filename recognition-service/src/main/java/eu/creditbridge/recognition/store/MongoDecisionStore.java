@@ -95,7 +95,8 @@ public class MongoDecisionStore implements DecisionStore {
         }
         List<Document> documents = decisions.stream()
                 .map(fresh -> withCredential(document(fresh.decision()), fresh.credential())
-                        .append("publishedRevision", 0).append("pendingPublication", true).append(TRACE_PARENT, fresh.traceParent()))
+                        .append("publishedRevision", fresh.decision().revision()).append("pendingPublication", false)
+                        .append(TRACE_PARENT, fresh.traceParent()))
                 .toList();
         Set<Integer> taken = Documents.duplicatesIn(() -> collection.insertMany(documents, new InsertManyOptions().ordered(false)));
         Map<DecisionId, StoredDecision> storedFirst = taken.isEmpty() ? Map.of()
@@ -104,7 +105,7 @@ public class MongoDecisionStore implements DecisionStore {
         for (int i = 0; i < decisions.size(); i++) {
             NewDecision fresh = decisions.get(i);
             stored.add(taken.contains(i) ? storedFirst.get(fresh.decision().id())
-                    : new StoredDecision(fresh.decision(), 0, fresh.traceParent()));
+                    : new StoredDecision(fresh.decision(), fresh.decision().revision(), fresh.traceParent()));
         }
         return stored;
     }

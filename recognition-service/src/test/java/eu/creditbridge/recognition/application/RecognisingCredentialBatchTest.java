@@ -12,6 +12,7 @@ import eu.creditbridge.kernel.EctsCredits;
 import eu.creditbridge.kernel.EuropeanStudentIdentifier;
 import eu.creditbridge.kernel.SchacCode;
 import eu.creditbridge.messaging.outbox.Confirmation;
+import eu.creditbridge.messaging.outbox.PublishingFailed;
 import eu.creditbridge.recognition.Fixtures;
 import eu.creditbridge.recognition.TrustFixtures;
 import eu.creditbridge.recognition.application.RecognisingCredentialBatch.Event;
@@ -40,6 +41,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,12 +237,12 @@ class RecognisingCredentialBatchTest {
     }
 
     @Test
-    void aRedeliveredPollDecidesNothingTwiceChangesNoTotalAndPublishesNothingAgain() {
+    void aRedeliveredPollDecidesNothingTwiceChangesNoTotalAndSendsTheStoredDecisionsAgain() {
         Side batched = new Side();
         List<Event> events = semester();
         RecognisingCredentialBatch inPolls = batched.inPolls();
         inPolls.recognise(events);
-        int published = batched.publisher.published.size();
+        List<RecognitionDecision> firstSent = List.copyOf(batched.publisher.published);
         // A newer ruleset meanwhile must not change what was decided.
         batched.registry.rulesetPublished(new Ruleset(LODZ, 9, List.of(), Optional.empty()));
 
@@ -251,7 +253,12 @@ class RecognisingCredentialBatchTest {
                 .allMatch(version -> version.equals(Optional.of(4)));
         assertThat(batched.total(Fixtures.ANNA)).isEqualTo(EctsCredits.of("15"));
         assertThat(batched.total(BEN)).isEqualTo(EctsCredits.of("6"));
-        assertThat(batched.publisher.published).hasSize(published);
+        // The poll is the outbox of its decisions: a redelivery cannot know whether they went out before, so it sends
+        // what it finds stored, each decision's latest revision once (consumers keep the highest revision per decision).
+        Map<DecisionId, RecognitionDecision> latestSent = new HashMap<>();
+        firstSent.forEach(decision -> latestSent.merge(decision.id(), decision, (one, other) -> one.revision() > other.revision() ? one : other));
+        assertThat(batched.publisher.published.subList(firstSent.size(), batched.publisher.published.size()))
+                .containsExactlyInAnyOrderElementsOf(latestSent.values());
     }
 
     @Test
@@ -289,14 +296,25 @@ class RecognisingCredentialBatchTest {
     }
 
     @Test
-    void decisionsTheBrokerDidNotAcknowledgeStayPendingForTheRelay() {
+    void anEventWhoseDecisionTheBrokerDidNotAcknowledgeFailsAndItsRedeliverySendsTheStoredDecision() {
         Side batched = new Side();
         batched.publisher.failing = true;
         Credential credential = credential().courseCode("EUR-ART-1").build();
 
-        assertThat(batched.inPolls().recognise(List.of(issued(credential)))).allMatch(Result::isDone);
+        List<Result> whileDown = batched.inPolls().recognise(List.of(issued(credential)));
 
-        assertThat(batched.decisions.find(credential.decisionId()).orElseThrow().pending()).isTrue();
+        assertThat(whileDown).extracting(Result::status).containsExactly(Result.Status.FAILED);
+        assertThat(whileDown.get(0).failure()).isInstanceOf(PublishingFailed.class).hasRootCauseMessage("broker unavailable");
+        // Stored and counted once; not pending: the consumer's offset, not committed, is what sends it again.
+        assertThat(batched.decisions.find(credential.decisionId()).orElseThrow().pending()).isFalse();
+        assertThat(batched.total(Fixtures.ANNA)).isEqualTo(EctsCredits.of("5"));
+        assertThat(batched.publisher.published).isEmpty();
+
+        batched.publisher.failing = false;
+        List<Result> redelivered = batched.inPolls().recognise(List.of(issued(credential)));
+
+        assertThat(redelivered).allMatch(Result::isDone);
+        assertThat(batched.publisher.published).extracting(RecognitionDecision::id).containsExactly(credential.decisionId());
         assertThat(batched.total(Fixtures.ANNA)).isEqualTo(EctsCredits.of("5"));
     }
 
