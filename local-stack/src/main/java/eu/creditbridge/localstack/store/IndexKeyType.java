@@ -1,6 +1,7 @@
 package eu.creditbridge.localstack.store;
 
 import de.bwaldvogel.mongo.backend.ValueComparator;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
@@ -90,6 +91,11 @@ final class IndexKeyType extends BasicDataType<Object[]> {
         for (Object value : key) {
             if (value == LOWEST || value == HIGHEST) {
                 throw new IllegalArgumentException("a search bound is never stored");
+            }
+            if (value instanceof String string) {   // ids and learner ids: most keys
+                encoded.writeByte(BsonConstants.TYPE_UTF8_STRING);
+                BsonWriting.writeString(string, encoded);
+                continue;
             }
             byte type = BsonEncoder.determineType(value);
             encoded.writeByte(type);

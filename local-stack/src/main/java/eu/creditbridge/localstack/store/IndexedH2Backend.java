@@ -58,7 +58,8 @@ public class IndexedH2Backend extends H2Backend {
     private static final String MIGRATING_PREFIX = "migrating.";
     private static final String SECONDARY_INDEX = "._secondary_";
     private static final String UNIQUE_INDEX = "._unique_";
-    private static final MVMap.Builder<Object, Document> DOCUMENTS = new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+    private static final MVMap.Builder<Object, Document> DOCUMENTS = new MVMap.Builder<Object, Document>()
+            .keyType(DocumentKeyType.INSTANCE).valueType(BsonDocumentType.INSTANCE);
 
     private final StoreFormat.Migration migration;
     private final OperationCounters operations = new OperationCounters();

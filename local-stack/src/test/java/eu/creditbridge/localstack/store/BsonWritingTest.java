@@ -10,11 +10,13 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
 class BsonWritingTest {
@@ -31,7 +33,8 @@ class BsonWritingTest {
                 .append("components", List.of(nested, List.of(1, 2.5, "x"), List.of()))
                 .append("set", unordered)
                 .append("amount", new de.bwaldvogel.mongo.bson.Decimal128(new BigDecimal("12.50")))
-                .append("empty", new Document());
+                .append("empty", new Document())
+                .append("naïve – ✓ 😀", "four-byte 😀, an unpaired surrogate a\uD800b, and Łódź");
 
         ByteBuf ours = Unpooled.buffer();
         BsonWriting.encodeDocument(document, ours);
@@ -40,5 +43,25 @@ class BsonWritingTest {
 
         assertThat(ByteBufUtil.getBytes(ours)).isEqualTo(ByteBufUtil.getBytes(library));
         assertThat(BsonDecoder.decodeBson(ours)).isEqualTo(BsonDecoder.decodeBson(library));
+    }
+
+    @Test
+    void indexKeysAreWrittenAsTheLibraryEncodesTheirValuesAndReadBack() {
+        Object[] key = {"credential-1@eur.nl", "Łódź ✓ 😀", "a\uD800b", 12L, Instant.ofEpochMilli(1_700_000_000_123L)};
+
+        WriteBuffer written = new WriteBuffer();
+        IndexKeyType.INSTANCE.write(written, key);
+        ByteBuf library = Unpooled.buffer();
+        library.writeByte(key.length);
+        for (Object value : key) {
+            byte type = BsonEncoder.determineType(value);
+            library.writeByte(type);
+            BsonEncoder.encodeValue(type, value, library);
+        }
+        ByteBuffer bytes = written.getBuffer().flip();
+
+        assertThat(ByteBufUtil.getBytes(Unpooled.wrappedBuffer(bytes.duplicate()))).isEqualTo(ByteBufUtil.getBytes(library));
+        assertThat(IndexKeyType.INSTANCE.read(bytes)).containsExactly("credential-1@eur.nl", "Łódź ✓ 😀", "a?b", 12L,
+                Instant.ofEpochMilli(1_700_000_000_123L));
     }
 }
