@@ -37,6 +37,8 @@ public class JwsSignatureVerification implements SignatureVerification {
     /** Distinct headers and keys seen: a few per institution, so this bounds memory, not the hit rate. */
     private static final int CACHED = 10_000;
 
+    private static final Base64.Encoder PAYLOAD_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
     private final Cache<String, JWSHeader> headers = Caffeine.newBuilder().maximumSize(CACHED).build();
     private final Cache<String, Optional<Ed25519PublicKeyParameters>> keys = Caffeine.newBuilder().maximumSize(CACHED).build();
 
@@ -87,8 +89,7 @@ public class JwsSignatureVerification implements SignatureVerification {
             if (ed25519.isEmpty()) {
                 return notEd25519(credential, keyId);
             }
-            byte[] signingInput = (parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    credential.signedContent().get().getBytes(StandardCharsets.UTF_8))).getBytes(StandardCharsets.US_ASCII);
+            byte[] signingInput = signingInput(parts[0], credential.signedContent().get());
             // A header naming critical parameters (RFC 7515 4.1.11; b64=false of RFC 7797 among them) asks for processing
             // this verifier does not do: it fits nothing, as Nimbus' own verifier decides.
             boolean understood = header.getCriticalParams() == null || header.getCriticalParams().isEmpty();
@@ -122,6 +123,20 @@ public class JwsSignatureVerification implements SignatureVerification {
         }
         return SignatureVerdict.of(Status.VALID, "Signed by " + credential.issuingInstitution() + " with key " + keyId + ", "
                 + key.describeValidity() + ", covering the issue date " + credential.issuedOn() + ".");
+    }
+
+    /*
+     * ASCII(header '.' BASE64URL(payload)) (RFC 7515 5.2), formed in one array: through strings it took four copies of
+     * the encoded payload, a tenth of the verification step's own cost beside the arithmetic.
+     */
+    private static byte[] signingInput(String encodedHeader, String payload) {
+        byte[] header = encodedHeader.getBytes(StandardCharsets.US_ASCII);
+        byte[] encodedPayload = PAYLOAD_ENCODER.encode(payload.getBytes(StandardCharsets.UTF_8));
+        byte[] input = new byte[header.length + 1 + encodedPayload.length];
+        System.arraycopy(header, 0, input, 0, header.length);
+        input[header.length] = '.';
+        System.arraycopy(encodedPayload, 0, input, header.length + 1, encodedPayload.length);
+        return input;
     }
 
     private static JWSHeader header(String encoded) {
