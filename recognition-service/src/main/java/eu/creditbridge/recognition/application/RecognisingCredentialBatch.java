@@ -50,7 +50,7 @@ import java.util.concurrent.Executor;
  *   <li>the decisions sent together and confirmed once. The poll is their outbox: they were stored as published, and
  *       an event whose decision the broker did not acknowledge fails (so its offset is not committed); its redelivery
  *       finds the decision stored and sends it again. No write marks them: that was one document write in 3.4 per
- *       credential, and the store's CPU in a burst fell by a third without it.</li>
+ *       credential; without it the store's CPU in a 10,000 burst fell from 11.5 s to 7.3-9.1 s.</li>
  * </ol>
  * Every write is the conditional one of the single path, so a poll redelivered after a crash at any point changes
  * nothing twice; it sends the decisions it finds stored again, which consumers absorb (the highest revision per
