@@ -2,6 +2,7 @@ package eu.creditbridge.localstack.store;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
@@ -220,9 +221,58 @@ public class IndexedH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection {
 
+        /*
+         * Whether this collection's lock is held by an update. The library changes the document an update reads in
+         * place (a deep copy is its old version, for the indexes), and then puts it back. Read from the map, that
+         * instance is the one H2's background writer may be serialising at the same moment: the writer failed with a
+         * ConcurrentModificationException and H2 closed the store (./creditbridge chaos, 20,000 credentials). An update
+         * therefore reads copies, so a document in the map is never changed after it was put there; plain reads,
+         * which change nothing, still get the stored instance. Guarded by the collection's monitor, which the
+         * library's synchronized methods hold.
+         */
+        private boolean updating;
+
         Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> data,
                 MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, collectionName, options, data, meta, cursors);
+        }
+
+        @Override
+        public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
+                boolean isUpsert, Oplog oplog) {
+            updating = true;
+            try {
+                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            updating = true;
+            try {
+                return super.findAndModify(query);
+            } finally {
+                updating = false;
+            }
+        }
+
+        @Override
+        protected Document getDocument(Object position) {
+            Document stored = super.getDocument(position);
+            return updating && stored != null ? stored.cloneDeeply() : stored;
+        }
+
+        /* The library's full scan hands out the map's instances: for an update, copies (see updating). */
+        @Override
+        protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int numberToReturn, int batchSize,
+                Document fieldSelector) {
+            if (!updating) {
+                return super.matchDocuments(query, orderBy, numberToSkip, numberToReturn, batchSize, fieldSelector);
+            }
+            return matchDocumentsFromStream(streamAllDocumentsWithPosition().map(each -> each.getDocument().cloneDeeply()), query, orderBy,
+                    numberToSkip, numberToReturn, batchSize, fieldSelector);
         }
 
         /*
