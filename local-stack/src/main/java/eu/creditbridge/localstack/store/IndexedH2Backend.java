@@ -17,6 +17,7 @@ import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -250,19 +251,19 @@ public class IndexedH2Backend extends H2Backend {
         @Override
         public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters, boolean isMulti,
                 boolean isUpsert, Oplog oplog) {
-            updating = true;
-            try {
-                return super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog);
-            } finally {
-                updating = false;
-            }
+            return updating(() -> super.updateDocuments(selector, update, arrayFilters, isMulti, isUpsert, oplog));
         }
 
         @Override
         public synchronized Document findAndModify(Document query) {
+            return updating(() -> super.findAndModify(query));
+        }
+
+        /* Called with the collection's monitor held (the library's update methods are synchronized). */
+        private Document updating(Supplier<Document> update) {
             updating = true;
             try {
-                return super.findAndModify(query);
+                return update.get();
             } finally {
                 updating = false;
             }
