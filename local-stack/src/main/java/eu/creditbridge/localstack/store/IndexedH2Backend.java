@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.Index;
@@ -284,6 +285,19 @@ public class IndexedH2Backend extends H2Backend {
             }
             return matchDocumentsFromStream(streamAllDocumentsWithPosition().map(each -> each.getDocument().cloneDeeply()), query, orderBy,
                     numberToSkip, numberToReturn, batchSize, fieldSelector);
+        }
+
+        /* At most 16 MiB per reply, as MongoDB answers (see ReplyBatches); a client's own batch size stays. */
+        @Override
+        protected QueryResult createQueryResult(List<Document> matched, int batchSize) {
+            return super.createQueryResult(matched, batchSize > 0 ? batchSize : ReplyBatches.fitting(matched, 0));
+        }
+
+        @Override
+        protected Cursor createCursor(List<Document> remaining) {
+            Cursor cursor = new ReplyBatches.Cursor(cursorRegistry.generateCursorId(), remaining);
+            cursorRegistry.add(cursor);
+            return cursor;
         }
 
         /*
