@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * @param credentials     the burst: signed credentials a partner publishes at once
  * @param learners        learners of the host the burst is spread over (default one per ten credentials)
- * @param warmUp          credentials of a first, untimed burst on each fresh stack (0: none), so the timed one runs
- *                        on warm JVMs, as a deployment that has been up for a while does
+ * @param warmUp          credentials of a first, untimed burst on each fresh stack (0: none; default the burst's own
+ *                        size), so the timed one runs on warm JVMs, as a deployment that has been up for a while does
  * @param rate            the latency part's offered rate, credentials per second
  * @param latencySeconds  how long the latency part offers it
  * @param fairnessRate    the second partner's steady rate during the burst (0: no second partner)
@@ -30,7 +30,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, int rate, 
         int restCredentials,
         int restClients, int perfRecords, int storeDocuments, Set<BenchPart> parts, Duration burstTimeout) {
 
-    public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--warm-up 5000] [--rate 200] [--latency-seconds 60] "
+    public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--warm-up N] [--rate 200] [--latency-seconds 60] "
             + "[--fairness-rate 5] [--partner-quota-kb 0] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
             + "[--parts all|ceilings,burst,memory-burst,latency,rest,two-instances] [--timeout-minutes T]";
 
@@ -69,7 +69,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, int rate, 
         CommandOptions args = new CommandOptions(arguments, USAGE);
         int credentials = args.number("--credentials").orElse(50_000);
         int learners = args.number("--learners").orElse(Math.max(1, credentials / 10));
-        int warmUp = args.number("--warm-up").orElse(Math.min(5_000, credentials));
+        int warmUp = args.number("--warm-up").orElse(credentials);
         int rate = args.number("--rate").orElse(200);
         int latencySeconds = args.number("--latency-seconds").orElse(60);
         int fairnessRate = args.number("--fairness-rate").orElse(5);

@@ -96,7 +96,7 @@ final class BenchRun {
                 Burst bursts = new Burst(stack, options, watch, broker, stored, mongo, out);
                 if (options.warmUp() > 0) {
                     timeline.part("warm-up");
-                    warmUpRow(bursts.warmUp(storeLabel, partnerStack), storeLabel, json);
+                    warmUpRow(bursts.warmUp(storeLabel, partnerStack), bursts.awaitQuietCompilers(), storeLabel, json);
                 }
                 timeline.part("burst");
                 Burst.Result result = bursts.run(storeLabel, partnerStack);
@@ -172,12 +172,18 @@ final class BenchRun {
         }
     }
 
-    /** The warm-up's own figure, labelled as cold: the first seconds of load on fresh JVMs. */
-    private void warmUpRow(Burst.Result warmUp, String label, Map<String, Object> json) {
+    /** The warm-up's own figure, labelled as cold: the first seconds of load on fresh JVMs; and the JIT's wait after it. */
+    private void warmUpRow(Burst.Result warmUp, Burst.CompilersQuiet compilers, String label, Map<String, Object> json) {
         String what = String.format("warm-up on the fresh stack (%s), untimed: %,d credentials to %,d learners, cold JVMs", label,
                 warmUp.credentials(), warmUp.learners());
         report.row(what, warmUp.complete() ? Figures.rate(warmUp.perSecond().get()) + " credentials end to end (" + Figures.seconds(warmUp.endToEnd().get()) + ")"
-                : "not done within " + Figures.seconds(options.burstTimeout()), String.format("%.2f document writes per credential", warmUp.writesPerCredential()));
+                : "not done within " + Figures.seconds(options.burstTimeout()), String.format("%.2f document writes per credential; %.1f CPU s of it JIT compiling",
+                        warmUp.writesPerCredential(), sum(warmUp.compilingSeconds())));
+        report.row("  then, until the JIT compilers of every process are quiet (< 5 % of a core for 2 s; at most 90 s)",
+                (compilers.quiet() ? "quiet after " : "still compiling after ") + Figures.seconds(compilers.waited()),
+                String.format("%.1f CPU s of compiling meanwhile", compilers.compilingSeconds()));
+        json.put("compilersQuiet", Map.of("seconds", compilers.waited().toMillis() / 1000.0, "compilingSeconds", compilers.compilingSeconds(),
+                "quiet", compilers.quiet()));
         json.put("warmUp", burstJson(warmUp));
     }
 
@@ -200,6 +206,7 @@ final class BenchRun {
         json.put("storeWrites", burst.storeWrites());
         json.put("writesPerCredential", burst.writesPerCredential());
         json.put("cpuSeconds", burst.cpuSeconds());
+        json.put("jitCompilingSeconds", burst.compilingSeconds());
         return json;
     }
 
@@ -209,16 +216,21 @@ final class BenchRun {
         Map<String, Object> processes = new LinkedHashMap<>();
         atEnd.forEach((name, reading) -> {
             double duringBurst = burst.map(b -> b.cpuSeconds().getOrDefault(name, 0.0)).orElse(0.0);
+            double compiling = burst.map(b -> b.compilingSeconds().getOrDefault(name, 0.0)).orElse(0.0);
             double burstSeconds = burst.flatMap(Burst.Result::endToEnd).map(d -> d.toMillis() / 1000.0).orElse(0.0);
             String figure = burst.isPresent() && burstSeconds > 0
-                    ? String.format("CPU %.1f s in the burst (%.0f %% of a core), %.1f s over the run", duringBurst, 100 * duringBurst / burstSeconds,
-                            overRun.getOrDefault(name, 0.0))
+                    ? String.format("CPU %.1f s in the burst (%.0f %% of a core%s), %.1f s over the run", duringBurst, 100 * duringBurst / burstSeconds,
+                            compiling > 0 ? String.format(", %.1f s of it JIT compiling", compiling) : "", overRun.getOrDefault(name, 0.0))
                     : String.format("CPU %.1f s over the run", overRun.getOrDefault(name, 0.0));
             report.row("  " + label + " stack, process " + name, figure, String.format("peak RSS %,d MiB", reading.peakRssKib() / 1024));
-            processes.put(name, Map.of("cpuSecondsInBurst", duringBurst, "cpuSecondsOverRun", overRun.getOrDefault(name, 0.0),
+            processes.put(name, Map.of("cpuSecondsInBurst", duringBurst, "jitCompilingSecondsInBurst", compiling, "cpuSecondsOverRun", overRun.getOrDefault(name, 0.0),
                     "peakRssMiB", reading.peakRssKib() / 1024));
         });
         json.put("processes", processes);
+    }
+
+    private static double sum(Map<String, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static Map<String, Object> restJson(RestIssuing.Result result) {

@@ -9,21 +9,28 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.stream.Stream;
 
 /**
  * CPU time and peak resident memory of each process of the stack, and of the bench's own JVM (the load generator shares
  * the two cores), read from {@code /proc}: the CPU time the kernel accounts (user + system, what
  * {@link ProcessHandle.Info#totalCpuDuration()} reads from {@code /proc/<pid>/stat}) and {@code VmHWM} of
- * {@code /proc/<pid>/status}, the high-water mark of the resident set since the process started.
+ * {@code /proc/<pid>/status}, the high-water mark of the resident set since the process started. Of a JVM also the CPU
+ * time of its JIT compiler threads ({@code /proc/<pid>/task/<tid>/stat} of the threads HotSpot names "C1/C2
+ * CompilerThread"): how much of a burst's CPU went to compiling rather than to the work, i.e. whether it ran warm.
  */
 final class ProcessUsage {
 
     static final String BENCH = "bench (load generator)";
 
     /** One process at one moment. */
-    record Reading(long pid, Duration cpu, long peakRssKib) {
+    record Reading(long pid, Duration cpu, Duration compiling, long peakRssKib) {
     }
+
+    /* Linux's USER_HZ, the unit of utime and stime in /proc stat files: 100 on every architecture the JDK runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
 
     private ProcessUsage() {
     }
@@ -39,9 +46,40 @@ final class ProcessUsage {
         return readings;
     }
 
-    private static java.util.Optional<Reading> read(long pid) {
+    private static Optional<Reading> read(long pid) {
         return ProcessHandle.of(pid).flatMap(handle -> handle.info().totalCpuDuration())
-                .map(cpu -> new Reading(pid, cpu, peakRssKib(pid).orElse(0)));
+                .map(cpu -> new Reading(pid, cpu, compilerThreadsCpu(pid), peakRssKib(pid).orElse(0)));
+    }
+
+    /*
+     * The threads' names are the kernel's comm, truncated to 15 characters ("C2 CompilerThre"). On two cores HotSpot keeps
+     * one C1 and one C2 thread for the JVM's life, so the difference of two readings is the compiling done in between.
+     */
+    private static Duration compilerThreadsCpu(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            long ticks = threads.mapToLong(thread -> {
+                try {
+                    return compilerTicks(Files.readString(thread.resolve("stat")));
+                } catch (IOException | RuntimeException gone) {
+                    return 0;   // the thread ended between the listing and the read
+                }
+            }).sum();
+            return Duration.ofMillis(Math.round(ticks * 1000 / TICKS_PER_SECOND));
+        } catch (IOException | RuntimeException unavailable) {
+            return Duration.ZERO;   // not Linux, or the process has gone
+        }
+    }
+
+    /** utime + stime of one {@code /proc/<pid>/task/<tid>/stat} line if the thread is a JIT compiler thread, else 0. */
+    static long compilerTicks(String threadStat) {
+        int open = threadStat.indexOf('(');
+        int close = threadStat.lastIndexOf(')');
+        if (open < 0 || close < open || !threadStat.substring(open + 1, close).matches("C[12] CompilerThre.*")) {
+            return 0;
+        }
+        // After the name: state is field 3, utime field 14 and stime field 15 of the whole line.
+        String[] fields = threadStat.substring(close + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /** CPU seconds each process spent between two readings (a process restarted in between is left out). */
@@ -51,6 +89,18 @@ final class ProcessUsage {
             Reading earlier = before.get(name);
             if (earlier != null && earlier.pid() == reading.pid()) {
                 spent.put(name, reading.cpu().minus(earlier.cpu()).toMillis() / 1000.0);
+            }
+        });
+        return spent;
+    }
+
+    /** JIT compiling CPU seconds of each JVM between two readings (a process restarted in between is left out). */
+    static Map<String, Double> compilingSecondsBetween(Map<String, Reading> before, Map<String, Reading> after) {
+        Map<String, Double> spent = new LinkedHashMap<>();
+        after.forEach((name, reading) -> {
+            Reading earlier = before.get(name);
+            if (earlier != null && earlier.pid() == reading.pid()) {
+                spent.put(name, reading.compiling().minus(earlier.compiling()).toMillis() / 1000.0);
             }
         });
         return spent;

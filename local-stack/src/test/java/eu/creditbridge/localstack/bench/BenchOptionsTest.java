@@ -17,7 +17,7 @@ class BenchOptionsTest {
 
         assertThat(options.credentials()).isEqualTo(50_000);
         assertThat(options.learners()).isEqualTo(5_000);
-        assertThat(options.warmUp()).isEqualTo(5_000);
+        assertThat(options.warmUp()).isEqualTo(50_000);
         assertThat(options.rate()).isEqualTo(200);
         assertThat(options.latencySeconds()).isEqualTo(60);
         assertThat(options.fairnessRate()).isEqualTo(5);

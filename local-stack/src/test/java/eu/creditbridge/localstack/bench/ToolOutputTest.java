@@ -44,13 +44,25 @@ class ToolOutputTest {
     }
 
     @Test
-    void cpuIsCountedOnlyForAProcessThatRanThroughout() {
-        var before = java.util.Map.of("kafka", new ProcessUsage.Reading(1, java.time.Duration.ofSeconds(10), 0),
-                "recognition-service", new ProcessUsage.Reading(2, java.time.Duration.ofSeconds(5), 0));
-        var after = java.util.Map.of("kafka", new ProcessUsage.Reading(1, java.time.Duration.ofMillis(37_500), 0),
-                "recognition-service", new ProcessUsage.Reading(3, java.time.Duration.ofSeconds(1), 0));
+    void cpuAndCompilingAreCountedOnlyForAProcessThatRanThroughout() {
+        var before = java.util.Map.of("kafka", new ProcessUsage.Reading(1, java.time.Duration.ofSeconds(10), java.time.Duration.ofMillis(4_000), 0),
+                "recognition-service", new ProcessUsage.Reading(2, java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(1), 0));
+        var after = java.util.Map.of("kafka", new ProcessUsage.Reading(1, java.time.Duration.ofMillis(37_500), java.time.Duration.ofMillis(4_600), 0),
+                "recognition-service", new ProcessUsage.Reading(3, java.time.Duration.ofSeconds(1), java.time.Duration.ZERO, 0));
 
         assertThat(ProcessUsage.cpuSecondsBetween(before, after)).containsExactly(java.util.Map.entry("kafka", 27.5));
+        assertThat(ProcessUsage.compilingSecondsBetween(before, after)).containsExactly(java.util.Map.entry("kafka", 0.6));
+    }
+
+    @Test
+    void aJitCompilerThreadsCpuIsItsUserAndSystemTicks() {
+        String c2 = "4711 (C2 CompilerThre) S 4690 4690 4600 0 -1 1077936192 52 0 0 0 1234 56 0 0 20 0 41 0 3634000 4000000000 50000";
+        String c1 = "4713 (C1 CompilerThre) S 4690 4690 4600 0 -1 1077936192 52 0 0 0 70 3 0 0 20 0 41 0 3634000 4000000000 50000";
+        String worker = "4712 (worker (1) C2) R 4690 4690 4600 0 -1 1077936192 52 0 0 0 900 10 0 0 20 0 41 0 3634000 4000000000 50000";
+
+        assertThat(ProcessUsage.compilerTicks(c2)).isEqualTo(1234 + 56);
+        assertThat(ProcessUsage.compilerTicks(c1)).isEqualTo(70 + 3);
+        assertThat(ProcessUsage.compilerTicks(worker)).isZero();
     }
 
     @Test
