@@ -24,7 +24,7 @@ class BenchCommandTest {
     void aToyBenchMeasuresEveryPartOnTheRealStackAndWritesTableJsonAndChart(@TempDir Path results) throws Exception {
         List<String> printed = new ArrayList<>();
 
-        int exit = BenchCommand.runOn(EmbeddedStack.get(), results, List.of("--credentials", "60", "--learners", "6", "--fairness-rate", "2",
+        int exit = BenchCommand.runOn(EmbeddedStack.get(), results, List.of("--credentials", "60", "--learners", "6", "--jit-quiet-seconds", "3", "--fairness-rate", "2",
                 "--rate", "20", "--latency-seconds", "2", "--rest-credentials", "10", "--rest-clients", "2", "--perf-records", "2000",
                 "--store-documents", "500", "--parts", "ceilings,burst,latency,rest", "--timeout-minutes", "5"), printed::add);
 
@@ -40,6 +40,8 @@ class BenchCommandTest {
         // a decision and at least the learner record's update per credential, counted by the store
         assertThat(json.at("/burst/writesPerCredential").asDouble()).isGreaterThanOrEqualTo(2);
         assertThat(json.at("/burst/documentsWritten/creditbridge-recognition.decisions").asLong()).isGreaterThanOrEqualTo(60);
+        assertThat(json.at("/warmUp/latencyMillis/count").asLong()).isEqualTo(60);
+        assertThat(json.at("/compilersQuiet/seconds").asDouble()).isPositive();
         assertThat(json.at("/latency/decided").asLong()).isEqualTo(40);
         assertThat(json.at("/restSingle/accepted").asInt()).isEqualTo(10);
         assertThat(json.at("/processes/recognition-service/cpuSecondsInBurst").asDouble()).isPositive();

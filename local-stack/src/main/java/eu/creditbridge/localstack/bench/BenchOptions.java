@@ -14,6 +14,8 @@ import java.util.Set;
  * @param learners        learners of the host the burst is spread over (default one per ten credentials)
  * @param warmUp          credentials of a first, untimed burst on each fresh stack (0: none; default the burst's own
  *                        size), so the timed one runs on warm JVMs, as a deployment that has been up for a while does
+ * @param jitQuietAtMost  how long, after the warm-up, the bench waits at most for the JIT compilers of every process
+ *                        to go quiet (zero: no wait)
  * @param rate            the latency part's offered rate, credentials per second
  * @param latencySeconds  how long the latency part offers it
  * @param fairnessRate    the second partner's steady rate during the burst (0: no second partner)
@@ -26,11 +28,11 @@ import java.util.Set;
  * @param parts           which parts run
  * @param burstTimeout    how long one burst may take to be decided before the bench gives up on it
  */
-public record BenchOptions(int credentials, int learners, int warmUp, int rate, int latencySeconds, int fairnessRate, int partnerQuotaKb,
+public record BenchOptions(int credentials, int learners, int warmUp, Duration jitQuietAtMost, int rate, int latencySeconds, int fairnessRate, int partnerQuotaKb,
         int restCredentials,
         int restClients, int perfRecords, int storeDocuments, Set<BenchPart> parts, Duration burstTimeout) {
 
-    public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--warm-up N] [--rate 200] [--latency-seconds 60] "
+    public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--warm-up N] [--jit-quiet-seconds 90] [--rate 200] [--latency-seconds 60] "
             + "[--fairness-rate 5] [--partner-quota-kb 0] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
             + "[--parts all|ceilings,burst,memory-burst,latency,rest,two-instances] [--timeout-minutes T]";
 
@@ -42,6 +44,9 @@ public record BenchOptions(int credentials, int learners, int warmUp, int rate, 
         }
         if (warmUp < 0) {
             throw new IllegalArgumentException("--warm-up must be 0 (none) or more, was " + warmUp);
+        }
+        if (jitQuietAtMost.isNegative()) {
+            throw new IllegalArgumentException("--jit-quiet-seconds must be 0 (no wait) or more, was " + jitQuietAtMost.toSeconds());
         }
         positive("--rate", rate);
         positive("--latency-seconds", latencySeconds);
@@ -70,6 +75,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, int rate, 
         int credentials = args.number("--credentials").orElse(50_000);
         int learners = args.number("--learners").orElse(Math.max(1, credentials / 10));
         int warmUp = args.number("--warm-up").orElse(credentials);
+        Duration jitQuietAtMost = Duration.ofSeconds(args.number("--jit-quiet-seconds").orElse(90));
         int rate = args.number("--rate").orElse(200);
         int latencySeconds = args.number("--latency-seconds").orElse(60);
         int fairnessRate = args.number("--fairness-rate").orElse(5);
@@ -81,7 +87,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, int rate, 
         Set<BenchPart> parts = BenchPart.parse(args.value("--parts").orElse("all"));
         Duration timeout = args.number("--timeout-minutes").map(Duration::ofMinutes).orElse(defaultBurstTimeout(credentials));
         args.requireAllRead();
-        return new BenchOptions(credentials, learners, warmUp, rate, latencySeconds, fairnessRate, partnerQuotaKb, restCredentials, restClients, perfRecords,
+        return new BenchOptions(credentials, learners, warmUp, jitQuietAtMost, rate, latencySeconds, fairnessRate, partnerQuotaKb, restCredentials, restClients, perfRecords,
                 storeDocuments, parts, timeout);
     }
 

@@ -179,8 +179,10 @@ final class BenchRun {
         report.row(what, warmUp.complete() ? Figures.rate(warmUp.perSecond().get()) + " credentials end to end (" + Figures.seconds(warmUp.endToEnd().get()) + ")"
                 : "not done within " + Figures.seconds(options.burstTimeout()), String.format("%.2f document writes per credential; %.1f CPU s of it JIT compiling",
                         warmUp.writesPerCredential(), sum(warmUp.compilingSeconds())));
-        report.row("  then, until the JIT compilers of every process are quiet (< 5 % of a core for 2 s; at most 90 s)",
-                (compilers.quiet() ? "quiet after " : "still compiling after ") + Figures.seconds(compilers.waited()),
+        report.row(String.format("  then, until the JIT compilers of every process are quiet (< 5 %% of a core for 2 s; at most %d s)",
+                        options.jitQuietAtMost().toSeconds()),
+                options.jitQuietAtMost().isZero() ? "not awaited (--jit-quiet-seconds 0)"
+                        : (compilers.quiet() ? "quiet after " : "still compiling after ") + Figures.seconds(compilers.waited()),
                 String.format("%.1f CPU s of compiling meanwhile", compilers.compilingSeconds()));
         json.put("compilersQuiet", Map.of("seconds", compilers.waited().toMillis() / 1000.0, "compilingSeconds", compilers.compilingSeconds(),
                 "quiet", compilers.quiet()));

@@ -42,7 +42,6 @@ final class Burst {
     /* Quiet: all JVMs of the stack together compiling less than 5 % of a core, two seconds running. */
     private static final double QUIET_COMPILING_SHARE = 0.05;
     private static final int QUIET_SECONDS = 2;
-    private static final Duration QUIET_AT_MOST = Duration.ofSeconds(90);
 
     /** When each thing was true, from the first send; empty if not within the timeout. */
     record Result(String label, int credentials, int learners, Duration published, Optional<Duration> onTopic, Optional<Duration> stored,
@@ -134,7 +133,7 @@ final class Burst {
         Map<String, ProcessUsage.Reading> first = ProcessUsage.of(stack);
         Map<String, ProcessUsage.Reading> previous = first;
         int quietSeconds = 0;
-        while (quietSeconds < QUIET_SECONDS && Duration.between(start, Instant.now()).compareTo(QUIET_AT_MOST) < 0) {
+        while (quietSeconds < QUIET_SECONDS && Duration.between(start, Instant.now()).compareTo(options.jitQuietAtMost()) < 0) {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));   // compiling is read as CPU over a second: nothing to await but time
             Map<String, ProcessUsage.Reading> now = ProcessUsage.of(stack);
             double compiling = sum(ProcessUsage.compilingSecondsBetween(previous, now));

@@ -18,6 +18,7 @@ class BenchOptionsTest {
         assertThat(options.credentials()).isEqualTo(50_000);
         assertThat(options.learners()).isEqualTo(5_000);
         assertThat(options.warmUp()).isEqualTo(50_000);
+        assertThat(options.jitQuietAtMost()).isEqualTo(Duration.ofSeconds(90));
         assertThat(options.rate()).isEqualTo(200);
         assertThat(options.latencySeconds()).isEqualTo(60);
         assertThat(options.fairnessRate()).isEqualTo(5);
@@ -40,11 +41,11 @@ class BenchOptionsTest {
 
     @Test
     void everyOptionIsRead() {
-        BenchOptions options = BenchOptions.parse(List.of("--credentials", "10000", "--learners", "100", "--warm-up", "300", "--rate", "50",
+        BenchOptions options = BenchOptions.parse(List.of("--credentials", "10000", "--learners", "100", "--warm-up", "300", "--jit-quiet-seconds", "5", "--rate", "50",
                 "--latency-seconds", "10", "--fairness-rate", "0", "--partner-quota-kb", "400", "--rest-credentials", "500", "--rest-clients", "4",
                 "--perf-records", "1000", "--store-documents", "2_000", "--parts", "burst,latency", "--timeout-minutes", "7"));
 
-        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 300, 50, 10, 0, 400, 500, 4, 1_000, 2_000,
+        assertThat(options).isEqualTo(new BenchOptions(10_000, 100, 300, Duration.ofSeconds(5), 50, 10, 0, 400, 500, 4, 1_000, 2_000,
                 Set.of(BenchPart.BURST, BenchPart.LATENCY), Duration.ofMinutes(7)));
     }
 
