@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -84,23 +85,20 @@ final class ProcessUsage {
 
     /** CPU seconds each process spent between two readings (a process restarted in between is left out). */
     static Map<String, Double> cpuSecondsBetween(Map<String, Reading> before, Map<String, Reading> after) {
-        Map<String, Double> spent = new LinkedHashMap<>();
-        after.forEach((name, reading) -> {
-            Reading earlier = before.get(name);
-            if (earlier != null && earlier.pid() == reading.pid()) {
-                spent.put(name, reading.cpu().minus(earlier.cpu()).toMillis() / 1000.0);
-            }
-        });
-        return spent;
+        return secondsBetween(before, after, Reading::cpu);
     }
 
     /** JIT compiling CPU seconds of each JVM between two readings (a process restarted in between is left out). */
     static Map<String, Double> compilingSecondsBetween(Map<String, Reading> before, Map<String, Reading> after) {
+        return secondsBetween(before, after, Reading::compiling);
+    }
+
+    private static Map<String, Double> secondsBetween(Map<String, Reading> before, Map<String, Reading> after, Function<Reading, Duration> spentSoFar) {
         Map<String, Double> spent = new LinkedHashMap<>();
         after.forEach((name, reading) -> {
             Reading earlier = before.get(name);
             if (earlier != null && earlier.pid() == reading.pid()) {
-                spent.put(name, reading.compiling().minus(earlier.compiling()).toMillis() / 1000.0);
+                spent.put(name, spentSoFar.apply(reading).minus(spentSoFar.apply(earlier)).toMillis() / 1000.0);
             }
         });
         return spent;
