@@ -14,15 +14,13 @@ import java.util.UUID;
  */
 public final class InProcessMongo implements AutoCloseable {
 
-    /** Started on first use and stopped with the test JVM. */
+    /*
+     * Started on first use; it ends with the test JVM, not in a shutdown hook of its own: hooks run at once, and the
+     * cached application contexts' hooks still release their job leases in MongoDB. With the server already stopped,
+     * that release waited out the driver's 30 s server selection, and Surefire killed the JVM 30 s after its exit.
+     */
     private static final class Shared {
-        static final InProcessMongo MONGO = start();
-
-        private static InProcessMongo start() {
-            InProcessMongo mongo = new InProcessMongo();
-            Runtime.getRuntime().addShutdownHook(new Thread(mongo::close, "in-process-mongo-stop"));
-            return mongo;
-        }
+        static final InProcessMongo MONGO = new InProcessMongo();
     }
 
     private final MongoServer server;
