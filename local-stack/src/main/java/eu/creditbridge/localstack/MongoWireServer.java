@@ -45,8 +45,10 @@ public final class MongoWireServer implements StackComponent {
         // The parallel collector and a fixed 1 GiB heap: H2's copy-on-write B-tree allocates a fresh page for every
         // change and keeps the recent ones in its cache, which G1 paid for in barriers, marking and 158 pauses (7.2 s)
         // over a 15,000-credential bench; with these the store's CPU in the burst fell by a third (16.5 s -> 10.8 s)
-        // and the burst rose from 547 to 723 credentials/s, the longest pause 0.36 s.
-        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-XX:+UseParallelGC", "-Xms1g", inMemory ? "-Xmx4g" : "-Xmx1g",
+        // and the burst rose from 547 to 723 credentials/s, the longest pause 0.36 s. In memory every document lives on
+        // the heap: after a 50,000 warm-up and a 50,000 burst a 4 GiB heap spent the burst in full collections (the
+        // store's CPU 64.0 s, 941/s); 8 GiB: 32.4 s, 1,308/s, still 4 full collections of 3.4 s each over the run.
+        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-XX:+UseParallelGC", "-Xms1g", inMemory ? "-Xmx8g" : "-Xmx1g",
                 "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
                 "--port", Integer.toString(port), "--file", inMemory ? MEMORY : file.toString()));
