@@ -178,7 +178,7 @@ final class BenchRun {
                 warmUp.credentials(), warmUp.learners());
         report.row(what, warmUp.complete() ? Figures.rate(warmUp.perSecond().get()) + " credentials end to end (" + Figures.seconds(warmUp.endToEnd().get()) + ")"
                 : "not done within " + Figures.seconds(options.burstTimeout()), String.format("%.2f document writes per credential; %.1f CPU s of it JIT compiling",
-                        warmUp.writesPerCredential(), sum(warmUp.compilingSeconds())));
+                        warmUp.writesPerCredential(), ProcessUsage.total(warmUp.compilingSeconds())));
         report.row(String.format("  then, until the JIT compilers of every process are quiet (< 5 %% of a core for 2 s; at most %d s)",
                         options.jitQuietAtMost().toSeconds()),
                 options.jitQuietAtMost().isZero() ? "not awaited (--jit-quiet-seconds 0)"
@@ -229,10 +229,6 @@ final class BenchRun {
                     "peakRssMiB", reading.peakRssKib() / 1024));
         });
         json.put("processes", processes);
-    }
-
-    private static double sum(Map<String, Double> seconds) {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private static Map<String, Object> restJson(RestIssuing.Result result) {

@@ -123,10 +123,10 @@ final class Burst {
     }
 
     /**
-     * Waits, after the warm-up, until the JIT compilers of every JVM of the stack are quiet. Measured per process, a
-     * 5,000-credential warm-up still left them compiling through the timed 20,000 burst: 19 s of the burst's 48 CPU
-     * seconds (recognition 7.5 of its 15.8 s), because under load they get a slice of two busy cores and their queue
-     * drains slowly. A deployment has quiet minutes between its loads; this is them, bounded.
+     * Waits, after the warm-up, until the JIT compilers of every JVM of the stack are quiet, so they finish what the
+     * warm-up gave them rather than on the timed burst's CPU: a deployment has quiet minutes between its loads; this is
+     * them, bounded. The wait alone does not warm a stack: after a 5,000 warm-up the compilers were quiet within 34 s and
+     * still took 19 of the next 20,000 burst's 48 CPU seconds; what warms it is the warm-up's size (see warmUp).
      */
     CompilersQuiet awaitQuietCompilers() {
         Instant start = Instant.now();
@@ -136,19 +136,15 @@ final class Burst {
         while (quietSeconds < QUIET_SECONDS && Duration.between(start, Instant.now()).compareTo(options.jitQuietAtMost()) < 0) {
             LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));   // compiling is read as CPU over a second: nothing to await but time
             Map<String, ProcessUsage.Reading> now = ProcessUsage.of(stack);
-            double compiling = sum(ProcessUsage.compilingSecondsBetween(previous, now));
+            double compiling = ProcessUsage.total(ProcessUsage.compilingSecondsBetween(previous, now));
             quietSeconds = compiling < QUIET_COMPILING_SHARE ? quietSeconds + 1 : 0;
             previous = now;
         }
         CompilersQuiet quiet = new CompilersQuiet(Duration.between(start, Instant.now()),
-                sum(ProcessUsage.compilingSecondsBetween(first, previous)), quietSeconds >= QUIET_SECONDS);
+                ProcessUsage.total(ProcessUsage.compilingSecondsBetween(first, previous)), quietSeconds >= QUIET_SECONDS);
         out.accept(String.format("  JIT compilers %s after %s (%.1f CPU s of compiling meanwhile)", quiet.quiet() ? "quiet" : "still busy",
                 Figures.seconds(quiet.waited()), quiet.compilingSeconds()));
         return quiet;
-    }
-
-    private static double sum(Map<String, Double> seconds) {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
     private Result round(String name, String label, PartnerIssuer.Stack partnerStack, int credentials, int learners, String streamName,

@@ -93,6 +93,11 @@ final class ProcessUsage {
         return secondsBetween(before, after, Reading::compiling);
     }
 
+    /** The seconds of all processes together. */
+    static double total(Map<String, Double> seconds) {
+        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
     private static Map<String, Double> secondsBetween(Map<String, Reading> before, Map<String, Reading> after, Function<Reading, Duration> spentSoFar) {
         Map<String, Double> spent = new LinkedHashMap<>();
         after.forEach((name, reading) -> {
