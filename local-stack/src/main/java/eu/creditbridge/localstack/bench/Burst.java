@@ -142,8 +142,10 @@ final class Burst {
         }
         CompilersQuiet quiet = new CompilersQuiet(Duration.between(start, Instant.now()),
                 ProcessUsage.total(ProcessUsage.compilingSecondsBetween(first, previous)), quietSeconds >= QUIET_SECONDS);
-        out.accept(String.format("  JIT compilers %s after %s (%.1f CPU s of compiling meanwhile)", quiet.quiet() ? "quiet" : "still busy",
-                Figures.seconds(quiet.waited()), quiet.compilingSeconds()));
+        if (!options.jitQuietAtMost().isZero()) {
+            out.accept(String.format("  JIT compilers %s after %s (%.1f CPU s of compiling meanwhile)", quiet.quiet() ? "quiet" : "still busy",
+                    Figures.seconds(quiet.waited()), quiet.compilingSeconds()));
+        }
         return quiet;
     }
 

@@ -303,7 +303,7 @@ public class IndexedH2Backend extends H2Backend {
 
         @Override
         protected Cursor createCursor(List<Document> remaining) {
-            Cursor cursor = new ReplyBatches.Cursor(cursorRegistry.generateCursorId(), remaining);
+            Cursor cursor = new ReplyBatches.BatchedCursor(cursorRegistry.generateCursorId(), remaining);
             cursorRegistry.add(cursor);
             return cursor;
         }

@@ -34,12 +34,12 @@ final class ReplyBatches {
     }
 
     /** The rest of a query's matches, handed out a batch at a time. */
-    static final class Cursor extends AbstractCursor {
+    static final class BatchedCursor extends AbstractCursor {
 
         private final List<Document> documents;
         private int next;
 
-        Cursor(long id, List<Document> remaining) {
+        BatchedCursor(long id, List<Document> remaining) {
             super(id);
             this.documents = remaining;
         }
