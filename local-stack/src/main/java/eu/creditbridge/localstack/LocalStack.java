@@ -111,7 +111,8 @@ public final class LocalStack implements AutoCloseable {
             // The issuer registers its signing keys at the registry before it publishes credentials signed with them.
             args.add("--creditbridge.issuer.registry-url=http://127.0.0.1:" + ports.service(ServiceProcess.REGISTRY));
         }
-        return new ServiceProcess(state, artifacts, name, instance, port, addresses, serviceJvmOptions, args);
+        return new ServiceProcess(state, artifacts, name, instance, port, addresses,
+                serviceJvmOptions != null ? serviceJvmOptions : ServiceProcess.defaultJvmOptions(name), args);
     }
 
     /**
@@ -431,7 +432,8 @@ public final class LocalStack implements AutoCloseable {
         private boolean mongoInMemory;
         private boolean stopOnJvmExit;
         private List<String> services = ServiceProcess.ALL;
-        private List<String> serviceJvmOptions = ServiceProcess.DEFAULT_JVM_OPTIONS;
+        /* null: each service's own default (ServiceProcess.defaultJvmOptions) */
+        private List<String> serviceJvmOptions;
         private final Map<String, List<String>> serviceArgs = new HashMap<>();
         private final Map<String, Integer> instances = new HashMap<>();
         private Consumer<String> log = message -> { };

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
 
 /**
  * A MongoDB wire-protocol server (de.bwaldvogel mongo-java-server). In the stack it runs as its own
@@ -42,14 +43,8 @@ public final class MongoWireServer implements StackComponent {
     public MongoWireServer(StateLayout state, StackArtifacts artifacts, int port, boolean inMemory) {
         this.port = port;
         Path file = state.dir(NAME).resolve("creditbridge.mv");
-        // The parallel collector and a fixed 1 GiB heap: H2's copy-on-write B-tree allocates a fresh page for every
-        // change and keeps the recent ones in its cache, which G1 paid for in barriers, marking and 158 pauses (7.2 s)
-        // over a 15,000-credential bench; with these the store's CPU in the burst fell by a third (16.5 s -> 10.8 s)
-        // and the burst rose from 547 to 723 credentials/s, the longest pause 0.36 s. In memory every document lives on
-        // the heap: after a 50,000 warm-up and a 50,000 burst a 4 GiB heap spent the burst in full collections (the
-        // store's CPU 64.0 s, 941/s); 8 GiB: 32.4 s, 1,308/s, still 4 full collections of 3.4 s each over the run.
-        List<String> cmd = ChildProcess.javaCommand(NAME, List.of("-XX:+UseParallelGC", "-Xms1g", inMemory ? "-Xmx8g" : "-Xmx1g",
-                "-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME))));
+        List<String> cmd = ChildProcess.javaCommand(NAME, Stream.concat(heapOptions(inMemory).stream(),
+                Stream.of("-Dlog4j2.configurationFile=" + writeLogConfig(state.dir(NAME)))).toList());
         cmd.addAll(List.of("-cp", artifacts.processClasspath(), MongoWireServer.class.getName(),
                 "--port", Integer.toString(port), "--file", inMemory ? MEMORY : file.toString()));
         this.openedFile = file.resolveSibling(StoreOpened.FILE_NAME);
@@ -58,6 +53,22 @@ public final class MongoWireServer implements StackComponent {
         // BSON format once, which takes a while for a big store: hence the generous timeout.
         List<String> databases = ServiceProcess.ALL.stream().map(ServiceProcess::database).toList();
         this.process = new ChildProcess(NAME, cmd, state.dir(NAME), state, ReadinessProbe.tcp(port).and(ReadinessProbe.mongo(uri(), databases)), Duration.ofSeconds(600));
+    }
+
+    /**
+     * The parallel collector, with a young generation large enough that a collection is rare. H2's copy-on-write B-tree
+     * allocates a fresh page for every change and keeps each one alive until the next commit (1 s), so whatever young
+     * generation there is, a collection copies about the last second's pages: the fewer collections, the less copying.
+     * A fixed 1 GiB heap (G1 had paid for the same pages in barriers and marking) let the collector shrink the young
+     * generation to about 170 MB: a collection every 0.3 s, a full one every 5 s, 42 % of the store's CPU in a burst
+     * (async-profiler). 2 GiB young in a 3 GiB heap: 9 collections in a whole bench run, none full; the store's CPU in a
+     * 20,000-credential burst fell from 17.5 s to 9.9-12.1 s and the burst rose from 951 to 1,171-1,287/s. G1 on the same
+     * 3 GiB: 22.9 s, 859/s. 3 GiB young in 4 GiB: no better (11.3 s), with longer pauses (up to 0.67 s).
+     * In memory every document lives on the heap, hence the larger maximum (the same young generation).
+     */
+    static List<String> heapOptions(boolean inMemory) {
+        return inMemory ? List.of("-XX:+UseParallelGC", "-Xms4g", "-Xmx10g", "-Xmn2g")
+                : List.of("-XX:+UseParallelGC", "-Xms3g", "-Xmx3g", "-Xmn2g");
     }
 
     /** What the server reported when it opened its store (how long, how much data); empty until it has. */
