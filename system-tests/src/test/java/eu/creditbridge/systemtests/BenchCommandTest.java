@@ -33,6 +33,10 @@ class BenchCommandTest {
         assertThat(json.at("/kafka/producedPerSecond").asDouble()).isPositive();
         assertThat(json.at("/kafka/consumedPerSecond").asDouble()).isPositive();
         assertThat(json.at("/storeCeilingPerSecond").asDouble()).isPositive();
+        // measured again after the burst, on documents of the size the burst wrote (decisions and learner records: KBs each)
+        assertThat(json.at("/storeCeilingShaped/perSecond").asDouble()).isPositive();
+        assertThat(json.at("/storeCeilingShaped/documentBytes").asInt()).isGreaterThan(1_000);
+        assertThat(json.at("/storeCeilingShaped/burstRatio").asDouble()).isPositive();
         // every credential of the burst was timed to its decision, and the second partner's beside it
         assertThat(json.at("/burst/latencyMillis/count").asLong()).isEqualTo(60);
         assertThat(json.at("/burst/secondPartnerLatencyMillis/count").asLong()).isEqualTo(json.at("/burst/secondPartnerSent").asLong()).isPositive();

@@ -33,7 +33,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, Duration j
         int restClients, int perfRecords, int storeDocuments, Set<BenchPart> parts, Duration burstTimeout) {
 
     public static final String USAGE = "bench [--credentials 50000] [--learners N/10] [--warm-up N] [--jit-quiet-seconds 90] [--rate 200] [--latency-seconds 60] "
-            + "[--fairness-rate 5] [--partner-quota-kb 0] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 20000] "
+            + "[--fairness-rate 5] [--partner-quota-kb 0] [--rest-credentials 2000] [--rest-clients 8] [--perf-records 200000] [--store-documents 100000] "
             + "[--parts all|ceilings,burst,memory-burst,latency,rest,two-instances] [--timeout-minutes T]";
 
     public BenchOptions {
@@ -83,7 +83,7 @@ public record BenchOptions(int credentials, int learners, int warmUp, Duration j
         int restCredentials = args.number("--rest-credentials").orElse(Math.min(2_000, credentials));
         int restClients = args.number("--rest-clients").orElse(8);
         int perfRecords = args.number("--perf-records").orElse(200_000);
-        int storeDocuments = args.number("--store-documents").orElse(20_000);
+        int storeDocuments = args.number("--store-documents").orElse(100_000);
         Set<BenchPart> parts = BenchPart.parse(args.value("--parts").orElse("all"));
         Duration timeout = args.number("--timeout-minutes").map(Duration::ofMinutes).orElse(defaultBurstTimeout(credentials));
         args.requireAllRead();
