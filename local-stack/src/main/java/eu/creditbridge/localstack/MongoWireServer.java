@@ -8,6 +8,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.netty.channel.Channel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,10 +66,28 @@ public final class MongoWireServer implements StackComponent {
      * 20,000-credential burst fell from 17.5 s to 9.9-12.1 s and the burst rose from 951 to 1,171-1,287/s. G1 on the same
      * 3 GiB: 22.9 s, 859/s. 3 GiB young in 4 GiB: no better (11.3 s), with longer pauses (up to 0.67 s).
      * In memory every document lives on the heap, hence the larger maximum (the same young generation).
+     *
+     * <p>Those are the sizes on a machine with room for them; a smaller one gets at most a quarter of its memory for the
+     * store (half for the bench's in-memory store), two thirds of it young, and never less than 512 MiB.
      */
     static List<String> heapOptions(boolean inMemory) {
-        return inMemory ? List.of("-XX:+UseParallelGC", "-Xms4g", "-Xmx10g", "-Xmn2g")
-                : List.of("-XX:+UseParallelGC", "-Xms3g", "-Xmx3g", "-Xmn2g");
+        return heapOptions(inMemory, physicalMemoryBytes());
+    }
+
+    static List<String> heapOptions(boolean inMemory, long physicalBytes) {
+        long physicalMib = physicalBytes >> 20;
+        long heapMib = Math.max(MIN_HEAP_MIB, inMemory ? Math.min(10 * GIB_IN_MIB, physicalMib / 2) : Math.min(3 * GIB_IN_MIB, physicalMib / 4));
+        long youngMib = Math.min(2 * GIB_IN_MIB, heapMib * 2 / 3);
+        long initialMib = inMemory ? Math.min(4 * GIB_IN_MIB, heapMib) : heapMib;
+        return List.of("-XX:+UseParallelGC", "-Xms" + initialMib + "m", "-Xmx" + heapMib + "m", "-Xmn" + youngMib + "m");
+    }
+
+    private static final long GIB_IN_MIB = 1024;
+    private static final long MIN_HEAP_MIB = 512;
+
+    /* What the operating system (or the container's limit) gives this machine. */
+    private static long physicalMemoryBytes() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     }
 
     /** What the server reported when it opened its store (how long, how much data); empty until it has. */
