@@ -28,6 +28,9 @@ public final class MongoWireServer implements StackComponent {
     public static final String NAME = "mongo";
     /** {@code --file memory}: no file, the store in memory only. */
     static final String MEMORY = "memory";
+    private static final long GIB_IN_MIB = 1024;
+    /* The least heap the store gets, however small the machine (see heapOptions). */
+    private static final long MIN_HEAP_MIB = 512;
 
     private final int port;
     private final ChildProcess process;
@@ -81,9 +84,6 @@ public final class MongoWireServer implements StackComponent {
         long initialMib = inMemory ? Math.min(4 * GIB_IN_MIB, heapMib) : heapMib;
         return List.of("-XX:+UseParallelGC", "-Xms" + initialMib + "m", "-Xmx" + heapMib + "m", "-Xmn" + youngMib + "m");
     }
-
-    private static final long GIB_IN_MIB = 1024;
-    private static final long MIN_HEAP_MIB = 512;
 
     /* What the operating system (or the container's limit) gives this machine. */
     private static long physicalMemoryBytes() {

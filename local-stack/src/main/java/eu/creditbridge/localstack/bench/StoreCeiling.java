@@ -57,7 +57,7 @@ final class StoreCeiling {
         return measure(mongo, documents, i -> run + "-" + i, FILLER, out);
     }
 
-    /** The same, with documents of {@code bytes} in BSON (at least the 1.5 KB one's fields) at random ids. */
+    /** The same at random ids, the filler sized so that each document is {@code bytes} long in BSON. */
     static Result measureShaped(MongoClient mongo, int documents, int bytes, Consumer<String> out) {
         out.accept(String.format("  MongoDB bulk upserts shaped like the burst's writes: %,d documents of %,d bytes at random ids ...", documents, bytes));
         int fixed = byteSize(document(UUID.randomUUID().toString(), 0, ""));
