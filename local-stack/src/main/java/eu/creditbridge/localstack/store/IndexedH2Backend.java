@@ -212,6 +212,9 @@ public class IndexedH2Backend extends H2Backend {
             if (store.hasMap(libraryMap)) {
                 store.removeMap(libraryMap);
             }
+            if (!sparse && keys.size() == 1 && keys.get(0).getKey().equals("_id")) {
+                return new IdIndex(indexName, keys, store, store.openMap(DATA_PREFIX + namespace, DOCUMENTS), namespace + UNIQUE_INDEX + indexName);
+            }
             return new UniqueIndex(indexName, keys, sparse, store, namespace + UNIQUE_INDEX + indexName);
         }
 

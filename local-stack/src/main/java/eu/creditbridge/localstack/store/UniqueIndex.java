@@ -90,6 +90,12 @@ public final class UniqueIndex extends AbstractUniqueIndex<Object> {
         built.drop(store);
     }
 
+    /** Takes out every entry whose (single) key {@code answeredElsewhere} says another structure answers. */
+    void keysAnsweredElsewhere(java.util.function.Predicate<Object> answeredElsewhere) {
+        List<Object[]> elsewhere = entries.keySet().stream().filter(key -> key.length == 1 && answeredElsewhere.test(key[0])).toList();
+        elsewhere.forEach(entries::remove);
+    }
+
     private static Object[] key(KeyValue keyValue) {
         return keyValue.stream().toArray();
     }
