@@ -81,12 +81,8 @@ final class IdIndex extends AbstractUniqueIndex<Object> {
 
     @Override
     protected Object removeDocument(KeyValue keyValue) {
-        Object id = id(keyValue);
-        if (isPlain(id)) {
-            // The collection takes the document out of its map itself, once every index has named its position.
-            return documents.containsKey(id) ? id : null;
-        }
-        return others.removeDocument(keyValue);
+        // For a plain id only its position: the collection takes the document out of its map once every index has named it.
+        return isPlain(id(keyValue)) ? getPosition(keyValue) : others.removeDocument(keyValue);
     }
 
     @Override
