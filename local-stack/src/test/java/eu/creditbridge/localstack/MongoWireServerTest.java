@@ -22,7 +22,7 @@ class MongoWireServerTest {
     @Test
     void theStoreGetsThreeGibibytesTwoOfThemYoungWhereTheMachineHasRoom() {
         assertThat(MongoWireServer.heapOptions(false, 24L << 30)).containsExactly("-XX:+UseParallelGC", "-Xms3072m", "-Xmx3072m", "-Xmn2048m");
-        assertThat(MongoWireServer.heapOptions(true, 24L << 30)).containsExactly("-XX:+UseParallelGC", "-Xms4096m", "-Xmx10240m", "-Xmn2048m");
+        assertThat(MongoWireServer.heapOptions(true, 24L << 30)).containsExactly("-XX:+UseParallelGC", "-Xms10240m", "-Xmx10240m", "-Xmn2048m");
     }
 
     @Test
