@@ -22,6 +22,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The bench's parts on one running stack, each figure put into the {@link BenchReport} as it comes: the raw ceilings
@@ -163,6 +164,7 @@ final class BenchRun {
                         writesPerCredential, Figures.rate(bound));
             }).orElse("no store ceiling measured in this run");
             report.row(what, Figures.rate(burst.perSecond().get()) + " credentials end to end (" + Figures.seconds(burst.endToEnd().get()) + ")", beside);
+            cpuBudgetRow(CpuBudget.of(burst));
         } else {
             report.row(what, "not done within " + Figures.seconds(options.burstTimeout()), String.format("%,d of %,d decisions on the topic",
                     burst.decided(), burst.credentials()));
@@ -175,6 +177,16 @@ final class BenchRun {
             report.row(String.format("  second partner (%s, %d/s) during the burst, issue → decision", Burst.SECOND_PARTNER, options.fairnessRate()),
                     "p99 " + Figures.millis(burst.fairness().p99()), percentiles(burst.fairness()) + String.format(", %,d credentials", burst.fairnessSent()));
         }
+    }
+
+    /** How far this machine's cores would carry the pipeline at the CPU a credential cost in this burst (see {@link CpuBudget}). */
+    private void cpuBudgetRow(CpuBudget budget) {
+        String outside = budget.outsideStoreMillis().entrySet().stream()
+                .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
+        report.row(String.format("  CPU per credential in the burst, all processes, on this machine's %d cores", budget.cores()),
+                String.format("%.2f ms: at most %s on %d cores", budget.millisPerCredential(), Figures.rate(budget.boundPerSecond()), budget.cores()),
+                String.format("without the store and the load generator %.2f ms (%s): at most %s with a store that cost nothing",
+                        budget.millisOutsideStore(), outside, Figures.rate(budget.boundWithoutStorePerSecond())));
     }
 
     /**
@@ -236,6 +248,12 @@ final class BenchRun {
         json.put("writesPerCredential", burst.writesPerCredential());
         json.put("cpuSeconds", burst.cpuSeconds());
         json.put("jitCompilingSeconds", burst.compilingSeconds());
+        if (!burst.cpuSeconds().isEmpty()) {
+            CpuBudget budget = CpuBudget.of(burst);
+            json.put("cpuBudget", Map.of("cores", budget.cores(), "millisPerCredential", budget.millisPerCredential(),
+                    "boundPerSecond", budget.boundPerSecond(), "millisOutsideStore", budget.millisOutsideStore(),
+                    "outsideStoreMillis", budget.outsideStoreMillis(), "boundWithoutStorePerSecond", budget.boundWithoutStorePerSecond()));
+        }
         return json;
     }
 
