@@ -49,9 +49,16 @@ class BenchCommandTest {
         assertThat(json.at("/latency/decided").asLong()).isEqualTo(40);
         assertThat(json.at("/restSingle/accepted").asInt()).isEqualTo(10);
         assertThat(json.at("/processes/recognition-service/cpuSecondsInBurst").asDouble()).isPositive();
+        // the CPU a credential cost and what the cores allow at that cost, with the store and without it (never less)
+        assertThat(json.at("/burst/cpuBudget/millisPerCredential").asDouble()).isPositive();
+        assertThat(json.at("/burst/cpuBudget/boundWithoutStorePerSecond").asDouble())
+                .isGreaterThanOrEqualTo(json.at("/burst/cpuBudget/boundPerSecond").asDouble());
+        assertThat(json.at("/burst/cpuBudget/outsideStoreMillis/recognition-service").asDouble()).isPositive();
+        assertThat(json.at("/burst/cpuBudget/outsideStoreMillis/mongo").isMissingNode()).isTrue();
         assertThat(json.at("/processes/recognition-service/peakRssMiB").asLong()).isPositive();
         assertThat(Files.readString(results.resolve("bench.md")))
                 .contains("| burst, durable store: 60 signed credentials to 6 learners onto the topic at once |")
+                .contains("|   CPU per credential in the burst, all processes, on this machine's")
                 .contains("| one vs two recognition-service instances | not measured |");
         assertThat(Files.readString(results.resolve("bench-durable.svg"))).contains("<polyline").contains(">burst<");
     }
