@@ -55,6 +55,9 @@ class BenchCommandTest {
                 .isGreaterThanOrEqualTo(json.at("/burst/cpuBudget/boundPerSecond").asDouble());
         assertThat(json.at("/burst/cpuBudget/outsideStoreMillis/recognition-service").asDouble()).isPositive();
         assertThat(json.at("/burst/cpuBudget/outsideStoreMillis/mongo").isMissingNode()).isTrue();
+        assertThat(json.at("/burst/cpuBudget/millisOutsideStoreWarm").asDouble())
+                .isLessThanOrEqualTo(json.at("/burst/cpuBudget/millisOutsideStore").asDouble());
+        assertThat(json.at("/burst/cpuBoundWithStoreAtCeiling").asDouble()).isPositive();
         assertThat(json.at("/processes/recognition-service/peakRssMiB").asLong()).isPositive();
         assertThat(Files.readString(results.resolve("bench.md")))
                 .contains("| burst, durable store: 60 signed credentials to 6 learners onto the topic at once |")

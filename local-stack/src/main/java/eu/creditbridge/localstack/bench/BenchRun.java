@@ -104,7 +104,10 @@ final class BenchRun {
                 Burst.Result result = bursts.run(storeLabel, partnerStack);
                 burst = Optional.of(result);
                 burstRows(result, storeLabel, store, writesPerCredential);
-                json.put("burst", burstJson(result));
+                Map<String, Object> burstJson = burstJson(result);
+                store.filter(s -> result.storeWrites() > 0 && !result.cpuSeconds().isEmpty()).ifPresent(s -> burstJson.put("cpuBoundWithStoreAtCeiling",
+                        CpuBudget.of(result).boundWithStoreAtCeilingPerSecond(s.perSecond(), result.writesPerCredential())));
+                json.put("burst", burstJson);
                 if (store.isPresent() && result.complete() && result.storeWrites() > 0) {
                     timeline.part("store ceiling, shaped");
                     shapedCeilingRow(mongo, result, storeLabel, json);
@@ -164,7 +167,7 @@ final class BenchRun {
                         writesPerCredential, Figures.rate(bound));
             }).orElse("no store ceiling measured in this run");
             report.row(what, Figures.rate(burst.perSecond().get()) + " credentials end to end (" + Figures.seconds(burst.endToEnd().get()) + ")", beside);
-            cpuBudgetRow(CpuBudget.of(burst));
+            cpuBudgetRows(CpuBudget.of(burst), store, writesPerCredential);
         } else {
             report.row(what, "not done within " + Figures.seconds(options.burstTimeout()), String.format("%,d of %,d decisions on the topic",
                     burst.decided(), burst.credentials()));
@@ -179,14 +182,25 @@ final class BenchRun {
         }
     }
 
-    /** How far this machine's cores would carry the pipeline at the CPU a credential cost in this burst (see {@link CpuBudget}). */
-    private void cpuBudgetRow(CpuBudget budget) {
+    /**
+     * How far this machine's cores would carry the pipeline at the CPU a credential cost in this burst (see
+     * {@link CpuBudget}): with every process as it was, without the store, warm, and with the store at its ceiling's cost.
+     */
+    private void cpuBudgetRows(CpuBudget budget, Optional<StoreCeiling.Result> store, double writesPerCredential) {
         String outside = budget.outsideStoreMillis().entrySet().stream()
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
         report.row(String.format("  CPU per credential in the burst, all processes, on this machine's %d cores", budget.cores()),
-                String.format("%.2f ms: at most %s on %d cores", budget.millisPerCredential(), Figures.rate(budget.boundPerSecond()), budget.cores()),
-                String.format("without the store and the load generator %.2f ms (%s): at most %s with a store that cost nothing",
-                        budget.millisOutsideStore(), outside, Figures.rate(budget.boundWithoutStorePerSecond())));
+                String.format("%.2f ms: at most %s", budget.millisPerCredential(), Figures.rate(budget.boundPerSecond())),
+                String.format("the services and Kafka %.2f ms (%s), %.2f ms less their JIT compiling", budget.millisOutsideStore(), outside,
+                        budget.millisOutsideStoreWarm()));
+        String withStore = store.filter(s -> writesPerCredential > 0).map(s -> {
+            double bound = budget.boundWithStoreAtCeilingPerSecond(s.perSecond(), writesPerCredential);
+            return String.format("%s warm with the store at its ceiling's cost per write: %s of the store's ceiling ÷ %.2f writes",
+                    Figures.rate(bound), Figures.ratio(bound / (s.perSecond() / writesPerCredential)), writesPerCredential);
+        }).orElse("no store ceiling measured in this run");
+        report.row("  the most these cores would carry at that CPU per credential",
+                String.format("%s with a store that cost nothing, %s warm", Figures.rate(budget.boundWithoutStorePerSecond()),
+                        Figures.rate(budget.boundWithoutStoreWarmPerSecond())), withStore);
     }
 
     /**
@@ -252,7 +266,8 @@ final class BenchRun {
             CpuBudget budget = CpuBudget.of(burst);
             json.put("cpuBudget", Map.of("cores", budget.cores(), "millisPerCredential", budget.millisPerCredential(),
                     "boundPerSecond", budget.boundPerSecond(), "millisOutsideStore", budget.millisOutsideStore(),
-                    "outsideStoreMillis", budget.outsideStoreMillis(), "boundWithoutStorePerSecond", budget.boundWithoutStorePerSecond()));
+                    "outsideStoreMillis", budget.outsideStoreMillis(), "boundWithoutStorePerSecond", budget.boundWithoutStorePerSecond(),
+                    "millisOutsideStoreWarm", budget.millisOutsideStoreWarm(), "boundWithoutStoreWarmPerSecond", budget.boundWithoutStoreWarmPerSecond()));
         }
         return json;
     }
