@@ -4,7 +4,6 @@ import eu.creditbridge.localstack.broker.BrokerPrincipals;
 import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.messaging.bootstrap.ContractBootstrap;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -18,7 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -320,26 +318,6 @@ public final class LocalStack implements AutoCloseable {
             });
         }
         return reaped;
-    }
-
-    /** What the start of the stack now running from this state folder recorded; fails, saying what to do, if none. */
-    public static Properties requireRecorded(StateLayout state) {
-        return recorded(state).orElseThrow(() -> new IllegalStateException(
-                "no stack has been started from " + state.root() + "; run `./creditbridge start` first"));
-    }
-
-    /** What a previous start recorded in this state folder, if anything. */
-    public static Optional<Properties> recorded(StateLayout state) {
-        if (!Files.isRegularFile(state.stackFile())) {
-            return Optional.empty();
-        }
-        Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(state.stackFile())) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Optional.of(properties);
     }
 
     public KafkaBroker kafka() {

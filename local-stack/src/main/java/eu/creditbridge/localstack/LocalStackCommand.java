@@ -185,7 +185,7 @@ public final class LocalStackCommand {
     }
 
     private int status() {
-        Optional<Properties> recorded = LocalStack.recorded(state);
+        Optional<Properties> recorded = state.recorded();
         if (recorded.isEmpty()) {
             System.out.println("No stack has been started from " + state.root() + ". Run `./creditbridge start`.");
             return 3;

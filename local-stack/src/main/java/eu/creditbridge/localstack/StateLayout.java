@@ -1,11 +1,14 @@
 package eu.creditbridge.localstack;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 /**
@@ -54,6 +57,26 @@ public record StateLayout(Path root) {
 
     public Path stackFile() {
         return root.resolve("stack.properties");
+    }
+
+    /** What the start of the stack now running from this folder recorded; fails, saying what to do, if none. */
+    public Properties requireRecorded() {
+        return recorded().orElseThrow(() -> new IllegalStateException(
+                "no stack has been started from " + root + "; run `./creditbridge start` first"));
+    }
+
+    /** What a previous start recorded in this folder ({@link #stackFile()}), if anything. */
+    public Optional<Properties> recorded() {
+        if (!Files.isRegularFile(stackFile())) {
+            return Optional.empty();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(stackFile())) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Optional.of(properties);
     }
 
     /**

@@ -125,7 +125,11 @@ public final class BrokerAccess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting the broker's users and ACLs", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
+            // a stopped stack leaves its ports recorded: the Admin client then waits for a broker that is not there
+            throw new IllegalStateException("cannot set the broker's users and ACLs: the broker did not answer within " + TIMEOUT_SECONDS
+                    + " s. Is the stack running? `./creditbridge status` tells, `./creditbridge start` starts it", e);
+        } catch (ExecutionException e) {
             throw new IllegalStateException("cannot set the broker's users and ACLs: " + e.getMessage(), e);
         }
     }

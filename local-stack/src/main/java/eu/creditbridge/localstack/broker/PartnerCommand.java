@@ -1,7 +1,6 @@
 package eu.creditbridge.localstack.broker;
 
 import eu.creditbridge.localstack.CommandOptions;
-import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.StateLayout;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -44,14 +43,14 @@ public final class PartnerCommand {
         out.accept("Its Kafka client settings (password kept in " + BrokerPrincipals.location(state) + "; hand it over "
                 + "privately):");
         config.forEach((key, value) -> out.accept("  " + key + "=" + value));
-        out.accept("The schema registry needs no sign-in for reading (" + LocalStack.requireRecorded(state).getProperty("schema-registry.url")
+        out.accept("The schema registry needs no sign-in for reading (" + state.requireRecorded().getProperty("schema-registry.url")
                 + "); the partner's signing key is registered at the registry by the institution's admin.");
         return 0;
     }
 
     /** Creates (or finds) the partner's principal and its rights on the stack running from this state folder. */
     public static Map<String, Object> add(StateLayout state, String schac) {
-        String bootstrapServers = LocalStack.requireRecorded(state).getProperty("kafka.bootstrap-servers");
+        String bootstrapServers = state.requireRecorded().getProperty("kafka.bootstrap-servers");
         BrokerPrincipals principals = BrokerPrincipals.withPartner(state, schac);
         Map<String, Object> admin = new LinkedHashMap<>(principals.clientConfig(BrokerPrincipals.ADMIN));
         admin.put("bootstrap.servers", bootstrapServers);
@@ -74,7 +73,7 @@ public final class PartnerCommand {
     /** The bootstrap super user's settings for the stack running from this state folder (operators' tools). */
     public static Map<String, Object> adminConfig(StateLayout state) {
         Map<String, Object> admin = new LinkedHashMap<>(BrokerPrincipals.ensure(state).clientConfig(BrokerPrincipals.ADMIN));
-        admin.put("bootstrap.servers", LocalStack.requireRecorded(state).getProperty("kafka.bootstrap-servers"));
+        admin.put("bootstrap.servers", state.requireRecorded().getProperty("kafka.bootstrap-servers"));
         return admin;
     }
 

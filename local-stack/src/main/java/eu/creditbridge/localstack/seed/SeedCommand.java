@@ -1,7 +1,6 @@
 package eu.creditbridge.localstack.seed;
 
 import eu.creditbridge.contract.ContractTopic;
-import eu.creditbridge.localstack.LocalStack;
 import eu.creditbridge.localstack.StateLayout;
 import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.localstack.chaos.ConsumerLag;
@@ -150,7 +149,7 @@ public final class SeedCommand {
     /** Where the running stack listens, as {@code ./creditbridge start} recorded it, and the operator's broker sign-in. */
     record SeededStack(Map<String, Object> admin, String schemaRegistryUrl, String registryUrl) {
         static SeededStack of(StateLayout state) {
-            Properties recorded = LocalStack.requireRecorded(state);
+            Properties recorded = state.requireRecorded();
             String registry = recorded.getProperty("url.registry-service");
             if (registry == null) {
                 throw new IllegalStateException("the stack in " + state.root() + " runs without registry-service; seed needs "
