@@ -103,10 +103,9 @@ final class BenchRun {
                 timeline.part("burst");
                 Burst.Result result = bursts.run(storeLabel, partnerStack);
                 burst = Optional.of(result);
-                burstRows(result, storeLabel, store, writesPerCredential);
+                Optional<Double> boundWithStoreAtCeiling = burstRows(result, storeLabel, store, writesPerCredential);
                 Map<String, Object> burstJson = burstJson(result);
-                store.filter(s -> result.storeWrites() > 0 && !result.cpuSeconds().isEmpty()).ifPresent(s -> burstJson.put("cpuBoundWithStoreAtCeiling",
-                        CpuBudget.of(result).boundWithStoreAtCeilingPerSecond(s.perSecond(), result.writesPerCredential())));
+                boundWithStoreAtCeiling.ifPresent(bound -> burstJson.put("cpuBoundWithStoreAtCeiling", bound));
                 json.put("burst", burstJson);
                 if (store.isPresent() && result.complete() && result.storeWrites() > 0) {
                     timeline.part("store ceiling, shaped");
@@ -152,8 +151,10 @@ final class BenchRun {
         return new StackFigures(store, burst);
     }
 
-    private void burstRows(Burst.Result burst, String label, Optional<StoreCeiling.Result> store, Optional<Double> knownWritesPerCredential) {
+    /** The burst's rows; returns the most the cores would carry with the store at its ceiling's cost, if a ceiling was measured. */
+    private Optional<Double> burstRows(Burst.Result burst, String label, Optional<StoreCeiling.Result> store, Optional<Double> knownWritesPerCredential) {
         double writesPerCredential = burst.storeWrites() > 0 ? burst.writesPerCredential() : knownWritesPerCredential.orElse(0.0);
+        Optional<Double> boundWithStoreAtCeiling = Optional.empty();
         report.row("document writes per credential, all services (" + label + " burst, the store's opcounters)",
                 String.format("%.2f", burst.writesPerCredential()), String.format("%,d inserts, updates and deletes", burst.storeWrites()));
         report.row("documents a credential adds to the store (" + label + " burst, all services' collections after the run)",
@@ -167,7 +168,7 @@ final class BenchRun {
                         writesPerCredential, Figures.rate(bound));
             }).orElse("no store ceiling measured in this run");
             report.row(what, Figures.rate(burst.perSecond().get()) + " credentials end to end (" + Figures.seconds(burst.endToEnd().get()) + ")", beside);
-            cpuBudgetRows(CpuBudget.of(burst), store, writesPerCredential);
+            boundWithStoreAtCeiling = cpuBudgetRows(CpuBudget.of(burst), store, writesPerCredential);
         } else {
             report.row(what, "not done within " + Figures.seconds(options.burstTimeout()), String.format("%,d of %,d decisions on the topic",
                     burst.decided(), burst.credentials()));
@@ -180,27 +181,29 @@ final class BenchRun {
             report.row(String.format("  second partner (%s, %d/s) during the burst, issue → decision", Burst.SECOND_PARTNER, options.fairnessRate()),
                     "p99 " + Figures.millis(burst.fairness().p99()), percentiles(burst.fairness()) + String.format(", %,d credentials", burst.fairnessSent()));
         }
+        return boundWithStoreAtCeiling;
     }
 
     /**
      * How far this machine's cores would carry the pipeline at the CPU a credential cost in this burst (see
      * {@link CpuBudget}): with every process as it was, without the store, warm, and with the store at its ceiling's cost.
      */
-    private void cpuBudgetRows(CpuBudget budget, Optional<StoreCeiling.Result> store, double writesPerCredential) {
+    private Optional<Double> cpuBudgetRows(CpuBudget budget, Optional<StoreCeiling.Result> store, double writesPerCredential) {
         String outside = budget.outsideStoreMillis().entrySet().stream()
                 .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(Collectors.joining(", "));
         report.row(String.format("  CPU per credential in the burst, all processes, on this machine's %d cores", budget.cores()),
                 String.format("%.2f ms: at most %s", budget.millisPerCredential(), Figures.rate(budget.boundPerSecond())),
                 String.format("the services and Kafka %.2f ms (%s), %.2f ms less their JIT compiling", budget.millisOutsideStore(), outside,
                         budget.millisOutsideStoreWarm()));
-        String withStore = store.filter(s -> writesPerCredential > 0).map(s -> {
-            double bound = budget.boundWithStoreAtCeilingPerSecond(s.perSecond(), writesPerCredential);
-            return String.format("%s warm with the store at its ceiling's cost per write: %s of the store's ceiling ÷ %.2f writes",
-                    Figures.rate(bound), Figures.ratio(bound / (s.perSecond() / writesPerCredential)), writesPerCredential);
-        }).orElse("no store ceiling measured in this run");
+        Optional<StoreCeiling.Result> ceiling = store.filter(s -> writesPerCredential > 0);
+        Optional<Double> withStore = ceiling.map(s -> budget.boundWithStoreAtCeilingPerSecond(s.perSecond(), writesPerCredential));
         report.row("  the most these cores would carry at that CPU per credential",
                 String.format("%s with a store that cost nothing, %s warm", Figures.rate(budget.boundWithoutStorePerSecond()),
-                        Figures.rate(budget.boundWithoutStoreWarmPerSecond())), withStore);
+                        Figures.rate(budget.boundWithoutStoreWarmPerSecond())),
+                withStore.map(bound -> String.format("%s warm with the store at its ceiling's cost per write: %s of the store's ceiling ÷ %.2f writes",
+                        Figures.rate(bound), Figures.ratio(bound / (ceiling.get().perSecond() / writesPerCredential)), writesPerCredential))
+                        .orElse("no store ceiling measured in this run"));
+        return withStore;
     }
 
     /**
