@@ -5,7 +5,6 @@ import eu.creditbridge.localstack.broker.PartnerCommand;
 import eu.creditbridge.messaging.bootstrap.ContractBootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -291,14 +290,7 @@ public final class LocalStack implements AutoCloseable {
         properties.setProperty("mongo.uri", mongo.uri());
         properties.setProperty("services", String.join(",", services.keySet()));
         services.values().forEach(s -> properties.setProperty("url." + s.name(), s.url()));
-        try {
-            Files.createDirectories(state.root());
-            try (Writer out = Files.newBufferedWriter(state.stackFile())) {
-                properties.store(out, "CreditBridge local stack (written at start; read by stop/status)");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        state.record(properties);
     }
 
     /**

@@ -3,6 +3,7 @@ package eu.creditbridge.localstack;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -57,6 +58,18 @@ public record StateLayout(Path root) {
 
     public Path stackFile() {
         return root.resolve("stack.properties");
+    }
+
+    /** Records the ports and URLs of the stack just started from this folder ({@link #stackFile()}), for stop and status. */
+    public void record(Properties stack) {
+        try {
+            Files.createDirectories(root);
+            try (Writer out = Files.newBufferedWriter(stackFile())) {
+                stack.store(out, "CreditBridge local stack (written at start; read by stop/status)");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** What the start of the stack now running from this folder recorded; fails, saying what to do, if none. */
